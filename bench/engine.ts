@@ -1,0 +1,21 @@
+/** Engine throughput in Node: the default workload scaled up, events per wall-clock second. */
+import { clientServerSimulation, clientServerWorld } from '../src/engine/clientserver/world';
+
+function report(name: string, value: number, unit: string, extra: Record<string, unknown>): void {
+  console.log(`BENCH ${JSON.stringify({ name, value: Math.round(value), unit, ...extra })}`);
+}
+
+const clients = 200;
+const simulatedUs = 10 * 60 * 1_000_000;
+// warm the JIT on a short run first, so the figure is the steady rate
+clientServerSimulation(clientServerWorld(clients, 10), 7).runUntil(30_000_000);
+const sim = clientServerSimulation(clientServerWorld(clients, 10), 1);
+const t0 = performance.now();
+sim.runUntil(simulatedUs);
+const secs = (performance.now() - t0) / 1000;
+report('engine.eventsPerSecond', sim.eventsProcessed / secs, 'events/s', {
+  nodes: sim.net.nodes.length,
+  simulatedSeconds: simulatedUs / 1e6,
+  events: sim.eventsProcessed,
+  wallSeconds: Number(secs.toFixed(3)),
+});

@@ -1,0 +1,77 @@
+// Lint: typescript-eslint's recommended rules, the folder import direction of
+// the architecture (nothing imports "upward"), and the engine's ban on every
+// source of non-determinism and on the DOM.
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** Which src/ folders each folder may NOT import from. */
+const forbidden = {
+  engine: ['protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  protocol: ['worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  worker: ['scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  i18n: ['engine', 'protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app'],
+  scenario: ['worker', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  lessons: ['worker', 'store', 'render', 'ui', 'app', 'engine'],
+  render: ['engine', 'worker', 'store', 'ui', 'app', 'lessons', 'scenario'],
+  store: ['engine', 'ui', 'app', 'render'],
+  ui: ['engine', 'worker', 'app'],
+  app: ['engine'],
+};
+
+const importRules = Object.entries(forbidden).map(([folder, banned]) => ({
+  files: [`src/${folder}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: banned.map((b) => ({
+          group: [`**/${b}`, `**/${b}/**`, `../${b}`, `../../${b}`, `../${b}/*`, `../../${b}/*`],
+          message: `src/${folder} may not import from src/${b} (see the import direction in README.md).`,
+        })),
+      },
+    ],
+  },
+}));
+
+const nondeterministic = 'is not deterministic: the engine takes time and randomness only from its kernel.';
+
+export default tseslint.config(
+  { ignores: ['dist', '.bench', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  ...importRules,
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'self', 'navigator', 'localStorage', 'performance', 'setTimeout', 'setInterval', 'setImmediate', 'requestAnimationFrame', 'queueMicrotask', 'crypto'].map((name) => ({
+          name,
+          message: `${name} ${nondeterministic}`,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: `Math.random ${nondeterministic}` },
+        { object: 'Date', property: 'now', message: `Date.now ${nondeterministic}` },
+        { object: 'performance', property: 'now', message: `performance.now ${nondeterministic}` },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: `new Date() ${nondeterministic}` }],
+    },
+  },
+  { files: ['scripts/**/*.mjs', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+);

@@ -1,0 +1,46 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { defaultLang } from '../i18n';
+import { fromSearchParams } from '../scenario/scenario';
+import { attachWorker, loadScenario, notify, receiveFrame, useLab } from '../store/labStore';
+import { startWorker } from '../store/workerClient';
+import { App } from '../ui/App';
+import '../ui/styles.css';
+
+const params = new URLSearchParams(location.search);
+
+async function runBench(): Promise<void> {
+  // bench mode: synthetic frames through the real renderer, results on window.__bench
+  const { runRenderBench } = await import('../render/benchMode');
+  const el = document.getElementById('root')!;
+  el.className = 'bench-root';
+  const nodes = Number(params.get('nodes') ?? 200);
+  const messages = Number(params.get('messages') ?? 2000);
+  window.__bench = await runRenderBench(el, nodes, messages, Number(params.get('frames') ?? 300));
+}
+
+function startApp(): void {
+  const lang = params.get('lang');
+  useLab.setState({ lang: lang === 'es' || lang === 'en' ? lang : defaultLang(navigator.languages) });
+  document.documentElement.lang = useLab.getState().lang;
+  if (params.get('paused') === '1') useLab.setState({ playing: false });
+  const speed = Number(params.get('speed'));
+  if (Number.isFinite(speed) && speed >= 0.1 && speed <= 1000) useLab.setState({ speed });
+  const { scenario, problems } = fromSearchParams(location.search);
+  for (const p of problems) notify('error.badAddress', { field: p.field, value: p.value });
+  const client = startWorker(
+    (f) => receiveFrame(f, performance.now()),
+    (message) => notify('error.workerCrashed', { message }),
+  );
+  attachWorker(client);
+  window.__distlab = { ...(window.__distlab ?? {}), store: useLab };
+  loadScenario(scenario);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+if (params.get('bench') === 'render') void runBench();
+else startApp();

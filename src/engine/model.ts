@@ -1,0 +1,55 @@
+import type { Prng } from './kernel/prng';
+import type { TraceType } from './kernel/trace';
+import type { Network } from './net/network';
+
+/** A message between two nodes; `payload` is the model's own data, carried untouched. */
+export interface Message {
+  id: number;
+  src: number;
+  dst: number;
+  /** A model-defined code drawn as the message's colour (request, reply...). */
+  kind: number;
+  bytes: number;
+  payload: unknown;
+  /** Which model handles its delivery. */
+  model: number;
+  /** The hop it is on now. */
+  at: number;
+  link: number;
+  linkEpoch: number;
+  txStartUs: number;
+  arriveUs: number;
+  lost: boolean;
+}
+
+/**
+ * What a model may do. Models act only through this context, which the
+ * kernel applies (queueing, transport, trace); they never reach into the
+ * network, the queue or another model.
+ */
+export interface ModelContext {
+  readonly nowUs: number;
+  readonly net: Network;
+  /** The model's own random stream. */
+  readonly rng: Prng;
+  send(src: number, dst: number, kind: number, bytes: number, payload: unknown): void;
+  /** Fires after delayUs unless the node crashes first. */
+  setTimer(node: number, delayUs: number, tag: number, data?: unknown): void;
+  /** Queues CPU work on the node; onWorkDone follows when it is served. */
+  work(node: number, workUs: number, tag: number, data?: unknown): void;
+  emit(type: TraceType, node?: number, peer?: number, msg?: number, a?: number, b?: number): void;
+}
+
+/** A family of behaviour (client/server, messaging, cluster...) driven by the kernel. */
+export interface Model {
+  readonly name: string;
+  init(ctx: ModelContext): void;
+  onMessage(ctx: ModelContext, node: number, msg: Message): void;
+  onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void;
+  onWorkDone(ctx: ModelContext, node: number, tag: number, data: unknown): void;
+  onNodeCrashed(ctx: ModelContext, node: number): void;
+  onNodeRestarted(ctx: ModelContext, node: number): void;
+  onNodeAdded(ctx: ModelContext, node: number): void;
+  /** Figures for the panels, keyed by stat name. */
+  stats(nowUs: number): Record<string, number>;
+}

@@ -1,0 +1,111 @@
+import type { LinkSpec, NodeSpec } from '../types';
+import { LinkRt } from './link';
+import { NodeRt } from './node';
+
+/**
+ * The topology at run time: nodes and links in append-only arrays (an index
+ * is never reused, so trace events can name things by index), plus
+ * hop-by-hop routing over the links that are up.
+ */
+export class Network {
+  readonly nodes: NodeRt[] = [];
+  readonly links: LinkRt[] = [];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly linkIndex = new Map<string, number>();
+  /** nextHop[dst] = array over sources of the next node, computed by BFS from dst; dropped when the topology changes. */
+  private routes = new Map<number, Int32Array>();
+  /** Bumped on any change that the renderer must redraw the static layer for. */
+  version = 0;
+
+  addNode(spec: NodeSpec): NodeRt {
+    const n = new NodeRt(this.nodes.length, spec.id, spec.kind, spec.label, spec.platform, spec.cpuSpeed ?? 1);
+    this.nodes.push(n);
+    this.nodeIndex.set(spec.id, n.index);
+    this.changed();
+    return n;
+  }
+
+  addLink(spec: LinkSpec): LinkRt {
+    const a = this.nodeIndex.get(spec.a);
+    const b = this.nodeIndex.get(spec.b);
+    if (a === undefined || b === undefined) throw new Error(`link ${spec.id} names an unknown node`);
+    const l = new LinkRt(this.links.length, spec.id, a, b, spec);
+    this.links.push(l);
+    this.linkIndex.set(spec.id, l.index);
+    this.nodes[a]!.links.push(l.index);
+    this.nodes[b]!.links.push(l.index);
+    this.changed();
+    return l;
+  }
+
+  /** Marks a node and its links removed; indices stay valid for old trace events. */
+  removeNode(index: number): void {
+    const n = this.nodes[index]!;
+    n.removed = true;
+    n.up = false;
+    this.nodeIndex.delete(n.id);
+    for (const li of n.links) {
+      const l = this.links[li]!;
+      if (l.removed) continue;
+      l.removed = true;
+      l.epoch++;
+      this.linkIndex.delete(l.id);
+      this.nodes[l.other(index)]!.links.splice(this.nodes[l.other(index)]!.links.indexOf(li), 1);
+    }
+    n.links.length = 0;
+    this.changed();
+  }
+
+  node(id: string): NodeRt | undefined {
+    const i = this.nodeIndex.get(id);
+    return i === undefined ? undefined : this.nodes[i];
+  }
+
+  link(id: string): LinkRt | undefined {
+    const i = this.linkIndex.get(id);
+    return i === undefined ? undefined : this.links[i];
+  }
+
+  /** Call after any change to which links are up or which nodes exist. */
+  changed(): void {
+    this.routes.clear();
+    this.version++;
+  }
+
+  /**
+   * The link to take from `from` towards `dst`, or -1 when no path of up
+   * links exists. Paths may pass through crashed nodes' links only if those
+   * nodes are up: a crashed switch forwards nothing.
+   */
+  nextLink(from: number, dst: number): number {
+    let table = this.routes.get(dst);
+    if (!table) {
+      table = this.bfsFrom(dst);
+      this.routes.set(dst, table);
+    }
+    return table[from]!;
+  }
+
+  /** BFS from the destination; table[n] = link n should send on (ties broken by link order, so deterministic). */
+  private bfsFrom(dst: number): Int32Array {
+    const table = new Int32Array(this.nodes.length).fill(-1);
+    const seen = new Uint8Array(this.nodes.length);
+    seen[dst] = 1;
+    const frontier = [dst];
+    for (let h = 0; h < frontier.length; h++) {
+      const cur = frontier[h]!;
+      // only an up node relays; the destination itself need not be up to be a target
+      if (cur !== dst && !this.nodes[cur]!.up) continue;
+      for (const li of this.nodes[cur]!.links) {
+        const l = this.links[li]!;
+        if (!l.up) continue;
+        const o = l.other(cur);
+        if (seen[o]) continue;
+        seen[o] = 1;
+        table[o] = li;
+        frontier.push(o);
+      }
+    }
+    return table;
+  }
+}

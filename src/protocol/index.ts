@@ -1,0 +1,95 @@
+/**
+ * The worker's wire format: what the page sends (controls and commands) and
+ * what the worker posts back (frames and replies). Plain structured-clone data.
+ */
+import { z } from 'zod';
+import type { CommandError, EngineCommand } from '../engine/commands';
+import { LIMITS } from '../engine/limits';
+import type { LoggedCommand } from '../engine/replay';
+import type { TraceEvent } from '../engine/kernel/trace';
+import { PLATFORMS, type WorldSpec } from '../engine/types';
+import type { TopologyView, WorldView } from '../engine/view';
+
+export const PROTOCOL_VERSION = 1;
+
+export type { CommandError, EngineCommand, LoggedCommand, TraceEvent, TopologyView, WorldSpec, WorldView };
+export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view';
+export { CS_MSG } from '../engine/clientserver/requestResponse';
+export { LIMITS } from '../engine/limits';
+export type { NodeKind, Platform } from '../engine/types';
+
+const id = z.string().min(1).max(200);
+const range = (k: keyof typeof LIMITS) => z.number().finite().min(LIMITS[k].min).max(LIMITS[k].max);
+
+/** The shape of every command; ranges come from the engine's LIMITS table. */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('crashNode'), node: id }),
+  z.object({ type: z.literal('restartNode'), node: id }),
+  z.object({ type: z.literal('removeNode'), node: id }),
+  z.object({ type: z.literal('cutLink'), link: id }),
+  z.object({ type: z.literal('restoreLink'), link: id }),
+  z.object({
+    type: z.literal('setLink'),
+    link: id,
+    latencyUs: range('latencyUs').optional(),
+    jitterUs: range('jitterUs').optional(),
+    bandwidthBps: range('bandwidthBps').optional(),
+    lossRate: range('lossRate').optional(),
+  }),
+  z.object({ type: z.literal('addClient'), platform: z.enum(PLATFORMS).optional(), via: id.optional() }),
+  z.object({ type: z.literal('partition'), side: z.array(id).max(LIMITS.maxNodes.max) }),
+  z.object({ type: z.literal('heal') }),
+]);
+
+/**
+ * Checks an untrusted command. Out-of-range numbers come back as the same
+ * `outOfRange` error the engine gives, so the UI has one message for both.
+ */
+export function parseCommand(raw: unknown): { cmd: EngineCommand } | { error: CommandError } {
+  const r = commandSchema.safeParse(raw);
+  if (r.success) return { cmd: r.data as EngineCommand };
+  const issue = r.error.issues[0]!;
+  const field = String(issue.path[issue.path.length - 1] ?? 'type');
+  if (field in LIMITS) {
+    const lim = LIMITS[field as keyof typeof LIMITS];
+    const value = (raw as Record<string, unknown>)[field];
+    return { error: { code: 'outOfRange', params: { field, value: String(value), min: lim.min, max: lim.max } } };
+  }
+  const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type) : String(raw);
+  return { error: { code: 'unknownCommand', params: { type } } };
+}
+
+/** One frame: the events since the previous one plus the world's compact state. */
+export interface Frame {
+  runId: number;
+  playing: boolean;
+  speed: number;
+  /** Present when the topology changed since the last frame (and in the first frame). */
+  topology?: TopologyView;
+  view: WorldView;
+  events: TraceEvent[];
+  /** Events that happened but were left out of `events` to bound the frame's size. */
+  skippedEvents: number;
+  commandLog: LoggedCommand[] | null;
+  /** Simulated µs the run is behind the requested speed (the budget ran out). */
+  lagUs: number;
+}
+
+/** The reply to one command, matched by id. */
+export interface CommandReply {
+  id: number;
+  runId: number;
+  ok: boolean;
+  error?: CommandError;
+}
+
+/** What the worker exposes (through comlink). */
+export interface WorkerApi {
+  load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number): void;
+  play(): void;
+  pause(): void;
+  step(): void;
+  setSpeed(speed: number): CommandError | null;
+  command(id: number, cmd: unknown): CommandReply;
+  subscribe(onFrame: (frame: Frame) => void): void;
+}

@@ -1,0 +1,145 @@
+/**
+ * The renderer benchmark: synthetic frames through a real GraphRenderer,
+ * timing each draw and the interval between animation frames.
+ */
+import { LF, LINK_STRIDE, MF, MSG_STRIDE, NF, NODE_STRIDE, type TopologyView, type WorldView } from '../protocol';
+import { GraphRenderer } from './graphRenderer';
+import { shapeForTotal, syntheticTopology } from './synthetic';
+
+/** What one benchmark run measured (milliseconds). */
+export interface RenderBenchResult {
+  drawP50Ms: number;
+  drawP95Ms: number;
+  frameP50Ms: number;
+  frameP95Ms: number;
+  nodes: number;
+  messages: number;
+  frames: number;
+}
+
+const FRAME_US = 16_667;
+// frames ignored at the start: the first draws pay for JIT warm-up and canvas allocation
+const WARMUP = 10;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+/** A deterministic pseudo-random sequence (the bench must be repeatable). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+interface Traffic {
+  from: Int32Array;
+  to: Int32Array;
+  kind: Uint8Array;
+  durUs: Float64Array;
+  phase: Float64Array;
+  queued: Uint8Array;
+}
+
+function makeTraffic(topo: TopologyView, count: number): Traffic {
+  const rnd = lcg(42);
+  const tr: Traffic = {
+    from: new Int32Array(count),
+    to: new Int32Array(count),
+    kind: new Uint8Array(count),
+    durUs: new Float64Array(count),
+    phase: new Float64Array(count),
+    queued: new Uint8Array(count),
+  };
+  const links = topo.links;
+  for (let m = 0; m < count; m++) {
+    const l = links[Math.floor(rnd() * links.length)]!;
+    const forward = rnd() < 0.5;
+    tr.from[m] = forward ? l.a : l.b;
+    tr.to[m] = forward ? l.b : l.a;
+    tr.kind[m] = m % 4;
+    tr.durUs[m] = 300_000 + rnd() * 900_000;
+    tr.phase[m] = rnd();
+    tr.queued[m] = rnd() < 0.05 ? 1 : 0;
+  }
+  return tr;
+}
+
+function makeView(topo: TopologyView, tr: Traffic, frame: number, messages: Float64Array): WorldView {
+  const now = 1_000_000 + frame * FRAME_US;
+  const n = topo.nodes.length;
+  const nodes = new Float64Array(n * NODE_STRIDE);
+  for (let i = 0; i < n; i++) {
+    const o = i * NODE_STRIDE;
+    // a couple of nodes stay crashed for the whole run; the rest drift in load and queue
+    nodes[o + NF.up] = i % 97 === 5 ? 0 : 1;
+    nodes[o + NF.util] = nodes[o + NF.up]! ? 0.5 + 0.45 * Math.sin(frame * 0.03 + i) : 0;
+    nodes[o + NF.queue] = topo.nodes[i]!.kind === 'client' ? 0 : (i + (frame >> 4)) % 5;
+  }
+  const links = new Float64Array(topo.links.length * LINK_STRIDE);
+  for (let i = 0; i < topo.links.length; i++) {
+    const o = i * LINK_STRIDE;
+    links[o + LF.up] = i === 3 ? 0 : 1;
+    links[o + LF.cut] = i === 3 ? 1 : 0;
+    links[o + LF.bandwidthBps] = i % 7 === 0 ? 1e9 : 1e8;
+    links[o + LF.lossRate] = i % 11 === 4 ? 0.05 : 0;
+    links[o + LF.latencyUs] = 200;
+  }
+  for (let m = 0; m < tr.from.length; m++) {
+    const o = m * MSG_STRIDE;
+    const dur = tr.durUs[m]!;
+    // each message loops over its hop forever: departs, arrives, departs again
+    const into = (now / dur + tr.phase[m]!) % 1;
+    const start = tr.queued[m] ? now + dur * into : now - dur * into;
+    messages[o + MF.from] = tr.from[m]!;
+    messages[o + MF.to] = tr.to[m]!;
+    messages[o + MF.txStartUs] = start;
+    messages[o + MF.arriveUs] = start + dur;
+    messages[o + MF.kind] = tr.kind[m]!;
+    messages[o + MF.id] = m + 1;
+  }
+  return { nowUs: now, eventsProcessed: frame, traceHash: '', topologyVersion: topo.version, nodes, links, messages, stats: {} };
+}
+
+/** Runs `frames` animation frames of synthetic traffic through a GraphRenderer in `container`. */
+export async function runRenderBench(container: HTMLElement, nodes: number, messages: number, frames = 300): Promise<RenderBenchResult> {
+  const topo = syntheticTopology(shapeForTotal(nodes));
+  const traffic = makeTraffic(topo, messages);
+  const renderer = new GraphRenderer(container, { onSelect: () => undefined, ariaLabel: '' });
+  renderer.setTopology(topo);
+  const draws: number[] = [];
+  const intervals: number[] = [];
+  await new Promise<void>((resolve) => {
+    let frame = 0;
+    let last = NaN;
+    const tick = (time: number) => {
+      if (frame >= WARMUP && !Number.isNaN(last)) intervals.push(time - last);
+      last = time;
+      // a fresh array each frame, as a real frame posted by the worker would be
+      const view = makeView(topo, traffic, frame, new Float64Array(messages * MSG_STRIDE));
+      renderer.setView(view);
+      const ms = renderer.drawNow();
+      if (frame >= WARMUP) draws.push(ms);
+      frame++;
+      if (frame < frames + WARMUP) requestAnimationFrame(tick);
+      else resolve();
+    };
+    requestAnimationFrame(tick);
+  });
+  renderer.destroy();
+  draws.sort((a, b) => a - b);
+  intervals.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    drawP50Ms: round(percentile(draws, 0.5)),
+    drawP95Ms: round(percentile(draws, 0.95)),
+    frameP50Ms: round(percentile(intervals, 0.5)),
+    frameP95Ms: round(percentile(intervals, 0.95)),
+    nodes: topo.nodes.length,
+    messages,
+    frames: draws.length,
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, restore } from './scenario';
+
+describe('scenario restore', () => {
+  it('accepts a valid document as it is', () => {
+    expect(restore({ ...DEFAULT_SCENARIO, seed: 42 })).toEqual({ scenario: { ...DEFAULT_SCENARIO, seed: 42 }, problems: [] });
+  });
+
+  it('keeps what is valid and reports what is not', () => {
+    const r = restore({ seed: -3, clients: 7 });
+    expect(r.scenario.clients).toBe(7);
+    expect(r.scenario.seed).toBe(DEFAULT_SCENARIO.seed);
+    expect(r.problems).toEqual([{ field: 'seed', value: '-3' }]);
+  });
+
+  it('survives hostile input', () => {
+    for (const raw of [null, 'x', 42, [], { clients: '<img src=x onerror=alert(1)>' }, { clients: 1e12 }]) {
+      expect(restore(raw).scenario.preset).toBe('office');
+    }
+    expect(fromSearchParams('?seed=abc&clients=99999').problems.map((p) => p.field)).toEqual(['seed', 'clients']);
+  });
+
+  it('the default office has clients of several platforms, a switch, an app and a db server (CS-ROLES)', () => {
+    const w = buildWorld(DEFAULT_SCENARIO);
+    const kinds = new Set(w.nodes.map((n) => n.kind));
+    expect([...kinds].sort()).toEqual(['client', 'db', 'server', 'switch']);
+    expect(new Set(w.nodes.filter((n) => n.kind === 'client').map((n) => n.platform)).size).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Lang } from '../i18n';
+import type { EngineCommand, TraceEvent } from '../protocol';
+import { notify, notifyCommandError, useLab, worker, type Selection } from './labStore';
+
+let commandId = 0;
+
+/** Sends a command to the simulation; a refusal becomes a notice, and the run goes on. */
+export async function sendCommand(cmd: EngineCommand): Promise<boolean> {
+  const c = worker();
+  if (!c) return false;
+  const runId = useLab.getState().runId;
+  const reply = await c.api.command(++commandId, cmd);
+  if (reply.runId !== runId) return false;
+  if (!reply.ok && reply.error) notifyCommandError(reply.error);
+  return reply.ok;
+}
+
+export function play(): void {
+  useLab.setState({ playing: true });
+  void worker()?.api.play();
+}
+
+export function pause(): void {
+  useLab.setState({ playing: false });
+  void worker()?.api.pause();
+}
+
+export function togglePlay(): void {
+  if (useLab.getState().playing) pause();
+  else play();
+}
+
+export function step(): void {
+  useLab.setState({ playing: false });
+  void worker()?.api.step();
+}
+
+export async function setSpeed(speed: number): Promise<void> {
+  useLab.setState({ speed });
+  const err = await worker()?.api.setSpeed(speed);
+  if (err) notifyCommandError(err);
+}
+
+export function select(selection: Selection): void {
+  useLab.setState({ selection, highlight: null });
+}
+
+export function highlightEvent(e: TraceEvent | null): void {
+  useLab.setState({ highlight: e });
+}
+
+export function setLang(lang: Lang): void {
+  useLab.setState({ lang });
+  document.documentElement.lang = lang;
+}
+
+export function dismissNotice(id: number): void {
+  useLab.setState({ notices: useLab.getState().notices.filter((n) => n.id !== id) });
+}
+
+export { notify };

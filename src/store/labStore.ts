@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { Lang, MessageKey } from '../i18n';
+import type { CommandError, EngineCommand, Frame, LoggedCommand, TopologyView, TraceEvent, WorldView } from '../protocol';
+import { buildWorld, DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
+import type { WorkerClient } from './workerClient';
+
+/** What is selected on the graph (or in the machine list). */
+export type Selection = { kind: 'node' | 'link'; id: string } | null;
+
+/** A message for the person, by catalogue key. */
+export interface Notice {
+  id: number;
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
+
+/** Newest events kept for the log and the inspector. */
+export const EVENT_BUFFER = 3000;
+/** Panels follow the simulation at this rate while playing; the graph follows every frame. */
+const PANEL_INTERVAL_MS = 100;
+
+export interface LabState {
+  lang: Lang;
+  scenario: Scenario;
+  runId: number;
+  topology: TopologyView | null;
+  /** The newest frame's state: read by the renderer on every frame. */
+  view: WorldView | null;
+  /** The same, refreshed at most every PANEL_INTERVAL_MS while playing: read by the panels. */
+  panelView: WorldView | null;
+  playing: boolean;
+  speed: number;
+  lagUs: number;
+  events: TraceEvent[];
+  skippedEvents: number;
+  commandLog: LoggedCommand[];
+  selection: Selection;
+  /** An event chosen in the log, highlighted on the graph. */
+  highlight: TraceEvent | null;
+  notices: Notice[];
+}
+
+const initial: LabState = {
+  lang: 'es',
+  scenario: DEFAULT_SCENARIO,
+  runId: 0,
+  topology: null,
+  view: null,
+  panelView: null,
+  playing: true,
+  // a quarter of real time: slow enough to follow each message across the WAN
+  speed: 0.25,
+  lagUs: 0,
+  events: [],
+  skippedEvents: 0,
+  commandLog: [],
+  selection: null,
+  highlight: null,
+  notices: [],
+};
+
+/** The app's one store; actions live in `actions.ts` so this file stays the state's shape. */
+export const useLab = create<LabState>()(() => initial);
+
+let client: WorkerClient | null = null;
+let lastPanelMs = 0;
+let noticeId = 0;
+
+export function attachWorker(c: WorkerClient | null): void {
+  client = c;
+}
+
+export function worker(): WorkerClient | null {
+  return client;
+}
+
+/** Folds one frame from the worker into the store; frames of an older run are dropped. */
+export function receiveFrame(f: Frame, nowMs: number): void {
+  const s = useLab.getState();
+  if (f.runId !== s.runId) return;
+  const patch: Partial<LabState> = { view: f.view, playing: f.playing, speed: f.speed, lagUs: f.lagUs };
+  if (f.topology) patch.topology = f.topology;
+  if (f.commandLog) patch.commandLog = f.commandLog;
+  if (f.events.length > 0 || f.skippedEvents > 0) {
+    const merged = s.events.concat(f.events);
+    patch.events = merged.length > EVENT_BUFFER ? merged.slice(-EVENT_BUFFER) : merged;
+    patch.skippedEvents = s.skippedEvents + f.skippedEvents;
+  }
+  if (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog) {
+    patch.panelView = f.view;
+    lastPanelMs = nowMs;
+  }
+  useLab.setState(patch);
+}
+
+/** Shows a message to the person (a refused command, a bad address, a crash). */
+export function notify(key: MessageKey, params: Record<string, string | number> = {}): void {
+  const notices = useLab.getState().notices.concat({ id: ++noticeId, key, params }).slice(-4);
+  useLab.setState({ notices });
+}
+
+export function notifyCommandError(e: CommandError): void {
+  notify(`error.${e.code}`, e.params);
+}
+
+/** Starts (or restarts) a run of a scenario, with an optional command log to replay. */
+export function loadScenario(scenario: Scenario, log: LoggedCommand[] = []): void {
+  const s = useLab.getState();
+  const runId = s.runId + 1;
+  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null });
+  void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed);
+}
+
+export type { EngineCommand };

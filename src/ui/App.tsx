@@ -1,0 +1,58 @@
+import { LANGS, type Lang } from '../i18n';
+import { setLang } from '../store/actions';
+import { useLab } from '../store/labStore';
+import { Controls } from './Controls';
+import { EventLog } from './EventLog';
+import { GraphView } from './GraphView';
+import { Inspector } from './Inspector';
+import { Legend } from './Legend';
+import { NodeList } from './NodeList';
+import { Notices } from './Notices';
+import { StatsPanel } from './StatsPanel';
+import { useKeyboard } from './useKeyboard';
+import { useT } from './useT';
+
+/** The lab's one screen: controls on top, machines | graph | inspector, then figures and the log. */
+export function App() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const ready = useLab((s) => s.view !== null);
+  useKeyboard();
+  return (
+    <div className="app">
+      <header className="top">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <label className="lang">
+          <span>{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {l === 'es' ? 'Español' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <Controls />
+      <Notices />
+      <main className="workspace">
+        <div className="side">
+          <NodeList />
+          <Legend />
+        </div>
+        <div className="stage">
+          <GraphView />
+          {!ready && <p className="loading">{t('app.loading')}</p>}
+        </div>
+        <Inspector />
+      </main>
+      <div className="bottom">
+        <StatsPanel />
+        <EventLog />
+      </div>
+    </div>
+  );
+}

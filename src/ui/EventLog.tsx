@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import type { TraceEvent } from '../protocol';
+import { highlightEvent, select } from '../store/actions';
+import { useLab } from '../store/labStore';
+import { describeEvent, formatClock } from './format';
+import { useT } from './useT';
+import { isKey } from '../i18n';
+
+/** Rows drawn at once: the newest that match the filters. */
+const ROWS = 150;
+
+/** What happened, newest first, filterable by machine and by event type, linked to the graph. */
+export function EventLog() {
+  const t = useT();
+  const topo = useLab((s) => s.topology);
+  const events = useLab((s) => s.events);
+  const skipped = useLab((s) => s.skippedEvents);
+  const highlight = useLab((s) => s.highlight);
+  const [node, setNode] = useState(-1);
+  const [type, setType] = useState('');
+  const types = useMemo(() => [...new Set(events.map((e) => e.type))].sort(), [events]);
+  const rows = useMemo(() => {
+    const out: TraceEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && out.length < ROWS; i--) {
+      const e = events[i]!;
+      if (node >= 0 && e.node !== node && e.peer !== node) continue;
+      if (type && e.type !== type) continue;
+      out.push(e);
+    }
+    return out;
+  }, [events, node, type]);
+  const choose = (e: TraceEvent) => {
+    const n = topo?.nodes[e.node];
+    const l = e.link >= 0 ? topo?.links[e.link] : undefined;
+    if (n && !n.removed) select({ kind: 'node', id: n.id });
+    else if (l && !l.removed) select({ kind: 'link', id: l.id });
+    highlightEvent(e);
+  };
+  return (
+    <section className="panel log" aria-labelledby="log-title">
+      <div className="log-head">
+        <h2 id="log-title">{t('log.title')}</h2>
+        <label>
+          <span>{t('log.filterNode')}</span>
+          <select value={node} onChange={(e) => setNode(Number(e.target.value))} data-testid="log-node">
+            <option value={-1}>{t('log.allNodes')}</option>
+            {topo?.nodes.map((n, i) => (
+              <option key={n.id} value={i}>
+                {n.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('log.filterType')}</span>
+          <select value={type} onChange={(e) => setType(e.target.value)} data-testid="log-type">
+            <option value="">{t('log.allTypes')}</option>
+            {types.map((ty) => {
+              const key = `type.${ty}`;
+              return (
+                <option key={ty} value={ty}>
+                  {isKey(key) ? t(key) : ty}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+      </div>
+      {skipped > 0 && <p className="muted small">{t('log.skipped', { n: skipped.toLocaleString() })}</p>}
+      <ol className="log-rows" data-testid="log-rows">
+        {rows.length === 0 && <li className="muted">{t('log.empty')}</li>}
+        {rows.map((e) => (
+          <li key={e.seq} className={`${e.type}${highlight?.seq === e.seq ? ' chosen' : ''}`}>
+            <button type="button" onClick={() => choose(e)} data-type={e.type}>
+              <span className="time">{formatClock(e.t)}</span>
+              <span>{describeEvent(t, topo, e)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { isKey } from '../i18n';
+import type { TopologyView, TraceEvent } from '../protocol';
+import type { T } from './useT';
+
+/** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
+export function formatClock(us: number): string {
+  const totalMs = Math.floor(us / 1000);
+  const ms = totalMs % 1000;
+  const s = Math.floor(totalMs / 1000) % 60;
+  const m = Math.floor(totalMs / 60000) % 60;
+  const h = Math.floor(totalMs / 3600000);
+  const core = `${String(m).padStart(h > 0 ? 2 : 1, '0')}:${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}`;
+  return h > 0 ? `${h}:${core}` : core;
+}
+
+/** A duration in ms with sensible precision. */
+export function formatMs(us: number): string {
+  const ms = us / 1000;
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+export function formatPercent(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
+
+/** The label of a node by index, safe for old indices. */
+export function nodeLabel(topo: TopologyView | null, i: number): string {
+  if (i < 0 || !topo) return '—';
+  return topo.nodes[i]?.label ?? `#${i}`;
+}
+
+/** One sentence describing a trace event, in the current language. */
+export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent): string {
+  const key = `event.${e.type}`;
+  if (!isKey(key)) return e.type;
+  // message events carry the message kind in `b`; link events name both ends in node/peer
+  const kind = e.type.startsWith('message') ? msgKind(t, e.b) : '';
+  const node = nodeLabel(topo, e.node);
+  const peer = nodeLabel(topo, e.peer);
+  const reasonKey = `drop.${e.a}`;
+  return t(key, {
+    node,
+    peer,
+    kind,
+    bytes: e.a,
+    msg: e.msg,
+    ms: formatMs(e.a),
+    reason: e.type === 'messageDropped' && isKey(reasonKey) ? t(reasonKey) : '',
+  });
+}
+
+/** The name of a message kind. */
+export function msgKind(t: T, kind: number): string {
+  const key = `msg.${kind}`;
+  return isKey(key) ? t(key) : String(kind);
+}
+
+/** How the UI shows each engine quantity: engine value × scale, with a unit. */
+export const UNITS: Record<string, { scale: number; suffix: string }> = {
+  latencyUs: { scale: 1 / 1000, suffix: ' ms' },
+  jitterUs: { scale: 1 / 1000, suffix: ' ms' },
+  bandwidthBps: { scale: 1 / 1_000_000, suffix: ' Mb/s' },
+  lossRate: { scale: 100, suffix: ' %' },
+  speed: { scale: 1, suffix: '×' },
+};
+
+/** An engine value in the UI's unit, as text ("1.5" µs-field → "0.0015 ms"). */
+export function inUiUnits(field: string, value: string | number): string {
+  const u = UNITS[field];
+  const n = Number(value);
+  if (!u || !Number.isFinite(n)) return String(value);
+  return `${Number((n * u.scale).toPrecision(6))}${u.suffix}`;
+}

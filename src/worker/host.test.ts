@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { clientServerSimulation, clientServerWorld } from '../engine/clientserver/world';
+import { replay } from '../engine/replay';
+import type { Frame } from '../protocol';
+import { SimHost } from './host';
+
+/** A hand-driven clock: tests decide when ticks happen and how much wall time passes. */
+function fakeClock() {
+  let now = 0;
+  const due: (() => void)[] = [];
+  return {
+    clock: { nowMs: () => now, schedule: (fn: () => void) => void due.push(fn) },
+    advance(ms: number) {
+      now += ms;
+      const fns = due.splice(0);
+      for (const f of fns) f();
+    },
+  };
+}
+
+function setup(playing = false) {
+  const c = fakeClock();
+  const frames: Frame[] = [];
+  const host = new SimHost(c.clock, (f) => frames.push(f));
+  host.load(1, clientServerWorld(4), 9, [], playing, 1);
+  return { host, frames, c, last: () => frames[frames.length - 1]! };
+}
+
+describe('worker host', () => {
+  it('step processes exactly one event', () => {
+    const { host, last } = setup();
+    const before = last().view.eventsProcessed;
+    host.step();
+    expect(last().view.eventsProcessed).toBe(before + 1);
+    host.step();
+    expect(last().view.eventsProcessed).toBe(before + 2);
+  });
+
+  it('while playing, simulated time follows wall time times speed; paused, it stands still', () => {
+    const { host, c, last } = setup(true);
+    c.advance(16);
+    c.advance(16);
+    const t1 = last().view.nowUs;
+    expect(t1).toBe(32_000);
+    host.setSpeed(10);
+    c.advance(16);
+    expect(last().view.nowUs).toBe(t1 + 160_000);
+    host.pause();
+    const t2 = last().view.nowUs;
+    c.advance(500);
+    expect(last().view.nowUs).toBe(t2);
+  });
+
+  it('refuses bad commands with a reason and keeps running', () => {
+    const { host, c, last } = setup(true);
+    c.advance(16);
+    expect(host.command(1, { type: 'crashNode', node: 'ghost' }).error?.code).toBe('unknownNode');
+    expect(host.command(2, { type: 'setLink', link: 'sw~app', lossRate: 7 }).error).toMatchObject({ code: 'outOfRange', params: { field: 'lossRate' } });
+    expect(host.command(3, { type: 'launchMissiles' }).error?.code).toBe('unknownCommand');
+    expect(host.command(4, 'garbage').error?.code).toBe('unknownCommand');
+    expect(host.setSpeed(5000)?.code).toBe('outOfRange');
+    const t = last().view.nowUs;
+    c.advance(16);
+    expect(last().view.nowUs).toBeGreaterThan(t);
+    expect(last().commandLog ?? []).toEqual([]);
+  });
+
+  it('logs accepted commands with their time, and the log replays to the same hash', () => {
+    const { host, c, last, frames } = setup(true);
+    for (let i = 0; i < 100; i++) c.advance(16);
+    expect(host.command(1, { type: 'crashNode', node: 'app' }).ok).toBe(true);
+    for (let i = 0; i < 100; i++) c.advance(16);
+    expect(host.command(2, { type: 'restartNode', node: 'app' }).ok).toBe(true);
+    host.step();
+    for (let i = 0; i < 50; i++) c.advance(16);
+    host.pause();
+    const log = frames.map((f) => f.commandLog).filter((l) => l !== null).pop()!;
+    expect(log.map((e) => e.cmd.type)).toEqual(['crashNode', 'restartNode']);
+    const sim = clientServerSimulation(clientServerWorld(4), 9);
+    replay(sim, log, last().view.eventsProcessed);
+    expect(sim.trace.hash()).toBe(last().view.traceHash);
+  });
+
+  it('a new run supersedes the old one', () => {
+    const { host, last } = setup();
+    host.load(2, clientServerWorld(2), 1, [], false, 1);
+    expect(last().runId).toBe(2);
+    expect(last().topology?.nodes.length).toBe(5);
+  });
+});

@@ -1,0 +1,30 @@
+/// <reference lib="webworker" />
+/** The worker entry: exposes a SimHost over comlink and streams frames with their buffers transferred. */
+import * as Comlink from 'comlink';
+import type { Frame, WorkerApi } from '../protocol';
+import { SimHost } from './host';
+
+let listener: ((frame: Frame) => void) | null = null;
+
+const host = new SimHost(
+  { nowMs: () => performance.now(), schedule: (fn, ms) => void setTimeout(fn, ms) },
+  (frame) => {
+    if (!listener) return;
+    const v = frame.view;
+    listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer] as ArrayBuffer[]));
+  },
+);
+
+const api: WorkerApi = {
+  load: (...args) => host.load(...args),
+  play: () => host.play(),
+  pause: () => host.pause(),
+  step: () => host.step(),
+  setSpeed: (s) => host.setSpeed(s),
+  command: (id, cmd) => host.command(id, cmd),
+  subscribe: (cb) => {
+    listener = cb;
+  },
+};
+
+Comlink.expose(api);
