@@ -103,10 +103,10 @@ test('cutting the server link fails requests; restoring it brings answers back',
 test('add and remove a client while it runs, pick an event from the filtered log', async ({ page }) => {
   await openLab(page, '?lang=en&speed=10');
   await page.getByTestId('add-client').click();
-  await expect(page.getByTestId('node-client-6')).toBeVisible();
-  await page.getByTestId('node-client-6').click();
+  await expect(page.getByTestId('node-client-7')).toBeVisible();
+  await page.getByTestId('node-client-7').click();
   await page.getByTestId('remove').click();
-  await expect(page.getByTestId('node-client-6')).toHaveCount(0);
+  await expect(page.getByTestId('node-client-7')).toHaveCount(0);
   await page.getByTestId('node-client-2').click();
   await page.getByTestId('log-type').selectOption('requestCompleted');
   const row = page.getByTestId('log-rows').locator('button').first();

@@ -15,6 +15,10 @@ type QueueItem =
   | { k: typeof TIMER; node: number; epoch: number; model: number; tag: number; data: unknown }
   | { k: typeof WORK; node: number; epoch: number };
 
+/** Numbers per finished hop in `drainHops`: from, to, kind, arriveUs, lost. */
+export const HOP_STRIDE = 5;
+const MAX_HOPS = 4096;
+
 /** Why a message was dropped: the `a` field of a messageDropped event. */
 export const DROP = { loss: 0, linkDown: 1, nodeDown: 2, noRoute: 3 } as const;
 
@@ -36,6 +40,8 @@ export class Simulation {
   private nextMsgId = 0;
   delivered = 0;
   dropped = 0;
+  /** Hops finished since the last `drainHops` (HOP_STRIDE numbers each), for the picture only: not traced, not hashed. */
+  private hops: number[] = [];
 
   constructor(
     readonly spec: WorldSpec,
@@ -131,10 +137,10 @@ export class Simulation {
     this.inFlight.delete(m);
     const l = this.net.links[m.link]!;
     const to = l.other(m.at);
-    if (l.epoch !== m.linkEpoch || !l.up) return this.drop(m, DROP.linkDown, to);
-    if (m.lost) return this.drop(m, DROP.loss, to);
     const node = this.net.nodes[to]!;
-    if (!node.up) return this.drop(m, DROP.nodeDown, to);
+    const reason = l.epoch !== m.linkEpoch || !l.up ? DROP.linkDown : m.lost ? DROP.loss : !node.up ? DROP.nodeDown : -1;
+    this.recordHop(m, to, reason >= 0);
+    if (reason >= 0) return this.drop(m, reason, to);
     m.at = to;
     if (to !== m.dst) return this.forward(m);
     l.delivered++;
@@ -142,6 +148,23 @@ export class Simulation {
     this.delivered++;
     this.emit('messageDelivered', to, m.src, m.link, m.id, m.bytes, m.kind);
     this.models[m.model]!.onMessage(this.contexts[m.model]!, to, m);
+  }
+
+  /**
+   * Notes a finished hop so the picture can show a message that started and
+   * ended between two frames (a LAN hop lasts microseconds): a hop no frame
+   * ever caught in flight would otherwise be invisible.
+   */
+  private recordHop(m: Message, to: number, lost: boolean): void {
+    if (this.hops.length >= MAX_HOPS * HOP_STRIDE) return;
+    this.hops.push(m.at, to, m.kind, m.arriveUs, lost ? 1 : 0);
+  }
+
+  /** The hops finished since the last call: from, to, kind, arrival time, lost (0/1). */
+  drainHops(): Float64Array {
+    const out = Float64Array.from(this.hops);
+    this.hops.length = 0;
+    return out;
   }
 
   private drop(m: Message, reason: number, where: number): void {

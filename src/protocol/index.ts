@@ -15,6 +15,7 @@ export const PROTOCOL_VERSION = 1;
 export type { CommandError, EngineCommand, LoggedCommand, TraceEvent, TopologyView, WorldSpec, WorldView };
 export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view';
 export { CS_MSG } from '../engine/clientserver/requestResponse';
+export { HOP_STRIDE } from '../engine/sim';
 export { LIMITS } from '../engine/limits';
 export type { NodeKind, Platform } from '../engine/types';
 
@@ -68,6 +69,8 @@ export interface Frame {
   topology?: TopologyView;
   view: WorldView;
   events: TraceEvent[];
+  /** Hops finished since the previous frame (HOP_STRIDE numbers each), so short hops can be shown. */
+  hops: Float64Array;
   /** Events that happened but were left out of `events` to bound the frame's size. */
   skippedEvents: number;
   commandLog: LoggedCommand[] | null;

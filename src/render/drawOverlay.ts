@@ -3,24 +3,16 @@
  * messages in flight.
  */
 import { NF, NODE_STRIDE } from '../protocol';
-import {
-  CIRCLE_LIMIT,
-  collectedCount,
-  collectMessages,
-  drawMessageCircles,
-  drawMessageGlow,
-  messageRadius,
-  putMessagePixels,
-  type MessageBuffers,
-} from './drawMessages';
-import { worldViewport, type DrawContext } from './drawStatic';
+import { collectedCount, collectMessages, dotRadius, drawMessageGlow, messageRadius, paintMessages, type MessageBuffers } from './drawMessages';
+import type { Arrivals } from './drawArrivals';
+import { ringsVisible, worldViewport, type DrawContext } from './drawStatic';
 import { FONT_FAMILY, NODE_HALF, RING_RADIUS, THEME } from './palette';
 
 const TAU = Math.PI * 2;
 
 function drawUtilisation(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: number[]): void {
   const { scene, view, t } = dc;
-  if (!view || t.k * 19 < 5) return;
+  if (!view || !ringsVisible(t.k)) return;
   ctx.lineWidth = Math.max(3, 1 / t.k);
   ctx.lineCap = 'butt';
   for (const hot of [false, true]) {
@@ -28,7 +20,7 @@ function drawUtilisation(ctx: CanvasRenderingContext2D, dc: DrawContext, visible
     for (const i of visible) {
       const o = i * NODE_STRIDE;
       const u = view.nodes[o + NF.util] ?? 0;
-      if (view.nodes[o + NF.up] === 0 || u < 0.005 || u >= 0.85 !== hot) continue;
+      if (view.nodes[o + NF.up] === 0 || u < 0.005 || (u >= 0.85) !== hot) continue;
       const r = RING_RADIUS[scene.kinds[i]!];
       const x = scene.wx[i]!;
       const y = scene.wy[i]!;
@@ -77,15 +69,14 @@ function drawQueueBadges(ctx: CanvasRenderingContext2D, dc: DrawContext, visible
 }
 
 /** Redraws the overlay layer. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, dc: DrawContext, buf: MessageBuffers, highlightMessage: number): void {
+export function drawOverlay(ctx: CanvasRenderingContext2D, dc: DrawContext, buf: MessageBuffers, highlightMessage: number, arrivals: Arrivals, nowMs: number): void {
   const { t, dpr, scene } = dc;
-  const r = messageRadius(t.k);
-  collectMessages(dc, buf, r, highlightMessage);
-  const bulk = collectedCount(buf) > CIRCLE_LIMIT;
+  // collect at full size first: the count decides the dot size, and positions barely depend on it
+  collectMessages(dc, buf, messageRadius(t.k), highlightMessage);
+  const r = dotRadius(t.k, collectedCount(buf));
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  // in bulk the dots go in first, as raw pixels, and the rings and badges are painted over them
-  if (bulk) putMessagePixels(ctx, buf, r, dpr);
-  else ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  paintMessages(ctx, buf, r, dpr);
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   const vp = worldViewport(dc, 40);
   const visible: number[] = [];
@@ -94,9 +85,9 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, dc: DrawContext, buf:
     const y = scene.wy[i]!;
     if (x >= vp.x0 && x <= vp.x1 && y >= vp.y0 && y <= vp.y1) visible.push(i);
   }
+  arrivals.draw(ctx, dc, nowMs);
   drawUtilisation(ctx, dc, visible);
   drawQueueBadges(ctx, dc, visible);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawMessageGlow(ctx, buf, r);
-  if (!bulk) drawMessageCircles(ctx, buf, r);
 }

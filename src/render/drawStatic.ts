@@ -46,6 +46,11 @@ export function worldViewport(dc: DrawContext, margin: number): { x0: number; y0
   return { x0: -t.x / t.k - margin, y0: -t.y / t.k - margin, x1: (dc.width - t.x) / t.k + margin, y1: (dc.height - t.y) / t.k + margin };
 }
 
+/** Whether utilisation rings are big enough on screen to read at zoom k. */
+export function ringsVisible(k: number): boolean {
+  return k * RING_RADIUS.client >= 5;
+}
+
 function nodeUp(view: WorldView | null, i: number): boolean {
   return !view || view.nodes[i * NODE_STRIDE + NF.up] !== 0;
 }
@@ -122,7 +127,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: numb
   const { scene, view, t } = dc;
   const { wx, wy, kinds } = scene;
   // the track under the utilisation arc, only where the ring is big enough to read
-  if (t.k * 19 >= 5) {
+  if (ringsVisible(t.k)) {
     ctx.beginPath();
     for (const i of visible) if (nodeUp(view, i)) ring(ctx, wx[i]!, wy[i]!, RING_RADIUS[kinds[i]!]);
     ctx.strokeStyle = THEME.utilTrack;

@@ -5,6 +5,7 @@
  */
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { TopologyView, WorldView } from '../protocol';
+import { Arrivals } from './drawArrivals';
 import { MessageBuffers } from './drawMessages';
 import { drawOverlay } from './drawOverlay';
 import { drawStatic, type DrawContext, type Emphasis } from './drawStatic';
@@ -12,6 +13,7 @@ import { bounds, layoutTopology, type Point } from './layout';
 import { LABEL_FONT } from './palette';
 import { buildScene, hitTest, type Scene, type Selection, type Transform } from './scene';
 import { StaticSignature } from './signature';
+import { StaticSnapshot } from './snapshot';
 
 export type { Selection } from './scene';
 
@@ -27,6 +29,8 @@ export type Highlight = { nodeIndex?: number; linkIndex?: number; messageId?: nu
 // world-unit padding around the graph when fitting: rings at the sides, labels below
 const FIT_PAD = { x: 40, top: 40, bottom: 60 };
 const MAX_FIT_SCALE = 2;
+// from this many nodes a full static redraw costs a good part of a frame, so gestures move a snapshot instead
+const GESTURE_SNAPSHOT_NODES = 300;
 
 /** The network picture: layout, drawing, zoom/pan and click selection. */
 export class GraphRenderer {
@@ -37,7 +41,9 @@ export class GraphRenderer {
   private readonly zoomBehavior: ZoomBehavior<HTMLElement, unknown>;
   private readonly resizeObserver: ResizeObserver;
   private readonly buffers = new MessageBuffers();
+  private readonly arrivals = new Arrivals();
   private readonly signature = new StaticSignature();
+  private readonly snapshot = new StaticSnapshot();
   private positions = new Map<string, Point>();
   private scene: Scene | null = null;
   private view: WorldView | null = null;
@@ -67,10 +73,19 @@ export class GraphRenderer {
     this.zoomBehavior = zoom<HTMLElement, unknown>()
       .scaleExtent([0.02, 8])
       .clickDistance(4)
+      .on('start', (e: D3ZoomEvent<HTMLElement, unknown>) => {
+        if (e.sourceEvent && (this.scene?.liveNodes ?? 0) >= GESTURE_SNAPSHOT_NODES) this.snapshot.take(this.staticCanvas, this.t);
+      })
       .on('zoom', (e: D3ZoomEvent<HTMLElement, unknown>) => {
         const { k, x, y } = e.transform;
         this.t = { k, x, y };
         if (e.sourceEvent) this.userMoved = true;
+        this.staticDirty = true;
+        this.schedule();
+      })
+      .on('end', () => {
+        if (!this.snapshot.active) return;
+        this.snapshot.drop();
         this.staticDirty = true;
         this.schedule();
       });
@@ -81,9 +96,12 @@ export class GraphRenderer {
     this.resize();
   }
 
-  /** Lays out a new topology; nodes seen before keep their places. */
+  /** Lays out a new topology; nodes seen before keep their places (unless nearly all of the world is new). */
   setTopology(topo: TopologyView): void {
-    this.positions = layoutTopology(topo, this.positions);
+    const live = topo.nodes.filter((n) => !n.removed);
+    const known = live.filter((n) => this.positions.has(n.id)).length;
+    // another world that happens to share a few ids (a new scenario) deserves a tidy layout of its own
+    this.positions = layoutTopology(topo, known * 4 >= live.length ? this.positions : undefined);
     this.scene = buildScene(topo, this.positions);
     this.signature.reset();
     this.staticDirty = true;
@@ -94,6 +112,13 @@ export class GraphRenderer {
   /** The latest state of the world; drawn on the next animation frame. */
   setView(view: WorldView): void {
     this.view = view;
+    this.schedule();
+  }
+
+  /** Hops that finished since the last frame, shown briefly as a fading streak. */
+  addArrivals(hops: Float64Array): void {
+    if (hops.length === 0) return;
+    this.arrivals.add(hops, performance.now());
     this.schedule();
   }
 
@@ -159,7 +184,9 @@ export class GraphRenderer {
     if (this.raf || this.destroyed) return;
     this.raf = requestAnimationFrame(() => {
       this.raf = 0;
-      this.draw();
+      // moving the window to a screen of another density changes the ratio without resizing the box
+      if ((window.devicePixelRatio || 1) !== this.dpr) this.resize();
+      else this.draw();
     });
   }
 
@@ -175,6 +202,7 @@ export class GraphRenderer {
       c.width = Math.max(1, Math.round(w * dpr));
       c.height = Math.max(1, Math.round(h * dpr));
     }
+    this.snapshot.drop();
     this.fit();
     // resizing cleared both canvases: repaint before the browser shows them blank
     this.staticDirty = true;
@@ -210,9 +238,12 @@ export class GraphRenderer {
     const changed = this.view ? this.signature.update(this.view) : false;
     if (this.staticDirty || changed) {
       this.staticDirty = false;
-      drawStatic(this.staticCtx, dc, this.emphasis(scene));
+      if (this.snapshot.active) this.snapshot.drawInto(this.staticCtx, this.t, this.dpr);
+      else drawStatic(this.staticCtx, dc, this.emphasis(scene));
     }
-    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN);
+    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN, this.arrivals, t0);
+    // keep animating while glows fade, even when the simulation is paused
+    if (this.arrivals.active) this.schedule();
     return performance.now() - t0;
   }
 

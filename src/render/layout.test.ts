@@ -57,6 +57,17 @@ describe('layoutTopology', () => {
     }
   });
 
+  it('grows a small block into a compact one when many clients arrive at once', () => {
+    const prev = layoutTopology(syntheticTopology({ clients: 5, switches: 1, servers: 1, dbs: 1 }));
+    const t0 = performance.now();
+    const next = layoutTopology(syntheticTopology({ clients: 1000, switches: 1, servers: 1, dbs: 1 }), prev);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    for (const [id, p] of prev) expect(next.get(id)).toEqual(p);
+    expectNoOverlap(next);
+    const b = bounds(next);
+    expect((b.maxX - b.minX) / (b.maxY - b.minY)).toBeLessThan(4);
+  });
+
   it('omits removed nodes and keeps the rest in place', () => {
     const topo = syntheticTopology({ clients: 8, switches: 1, servers: 1, dbs: 1 });
     const before = layoutTopology(topo);

@@ -4,6 +4,7 @@
  * request visibly travels left to right and its response back.
  */
 import type { NodeKind, TopologyView } from '../protocol';
+import { Occupancy } from './occupancy';
 
 /** A position in world coordinates (the renderer's zoom maps them to the screen). */
 export interface Point {
@@ -164,44 +165,56 @@ function freshLayout(g: Graph): Map<number, Point> {
   return out;
 }
 
-function isFree(p: Point, taken: Point[]): boolean {
-  for (const q of taken) if (Math.abs(q.x - p.x) < MIN_SEPARATION.x && Math.abs(q.y - p.y) < MIN_SEPARATION.y) return false;
-  return true;
+/** The extent of the placed clients, kept up to date as clients are added. */
+interface ClientBlock {
+  right: number;
+  top: number;
+  bottom: number;
+  oneColumn: boolean;
+  /** Rows the block may use: at least what a fresh layout of all clients would use. */
+  minRows: number;
 }
 
-/** A slot for a new client: in the existing block, nearest its hub's height, wrapping leftwards. */
-function newClientSlot(hubY: number | undefined, clients: Point[], taken: Point[]): Point | null {
-  if (clients.length === 0) return null;
-  let right = -Infinity;
-  let top = Infinity;
-  let bottom = -Infinity;
-  for (const p of clients) {
-    right = Math.max(right, p.x);
-    top = Math.min(top, p.y);
-    bottom = Math.max(bottom, p.y);
-  }
-  const span = Math.round((bottom - top) / CLIENT_SPACING.y) + 1;
-  const oneColumn = clients.every((p) => p.x === right);
-  const rows = oneColumn ? Math.max(MAX_SINGLE_COLUMN, span) : span;
-  const target = hubY ?? top;
-  const order = Array.from({ length: rows }, (_, r) => r).sort(
-    (a, b) => Math.abs(top + a * CLIENT_SPACING.y - target) - Math.abs(top + b * CLIENT_SPACING.y - target) || a - b,
-  );
-  for (let c = 0; c <= taken.length + 1; c++) {
+function growBlock(b: ClientBlock | null, p: Point, minRows: number): ClientBlock {
+  if (!b) return { right: p.x, top: p.y, bottom: p.y, oneColumn: true, minRows };
+  return {
+    right: Math.max(b.right, p.x),
+    top: Math.min(b.top, p.y),
+    bottom: Math.max(b.bottom, p.y),
+    oneColumn: b.oneColumn && p.x === b.right,
+    minRows,
+  };
+}
+
+/**
+ * A slot for a new client: in the client block, as near its hub's height as
+ * it gets; the block may grow up or down to its row budget, then wraps
+ * leftwards into a new column.
+ */
+function newClientSlot(hubY: number | undefined, b: ClientBlock, taken: Occupancy, limit: number): Point | null {
+  const span = Math.round((b.bottom - b.top) / CLIENT_SPACING.y) + 1;
+  const rows = Math.max(span, b.minRows, b.oneColumn ? MAX_SINGLE_COLUMN : 0);
+  const extra = rows - span;
+  const target = hubY ?? b.top;
+  const order: number[] = [];
+  for (let r = -extra; r < span + extra; r++) if (Math.max(span - 1, r) - Math.min(0, r) < rows) order.push(r);
+  const dist = (r: number) => Math.abs(b.top + r * CLIENT_SPACING.y - target);
+  order.sort((p, q) => dist(p) - dist(q) || p - q);
+  for (let c = 0; c <= limit; c++) {
     for (const r of order) {
-      const p = { x: right - c * CLIENT_SPACING.x, y: top + r * CLIENT_SPACING.y };
-      if (isFree(p, taken)) return p;
+      const p = { x: b.right - c * CLIENT_SPACING.x, y: b.top + r * CLIENT_SPACING.y };
+      if (taken.isFree(p)) return p;
     }
   }
   return null;
 }
 
 /** The nearest free place straight above or below `p`. */
-function nearestFreeInColumn(p: Point, taken: Point[]): Point {
+function nearestFreeInColumn(p: Point, taken: Occupancy): Point {
   for (let k = 0; ; k++) {
     for (const dir of k === 0 ? [0] : [1, -1]) {
       const q = { x: p.x, y: p.y + dir * k * NODE_SPACING_Y };
-      if (isFree(q, taken)) return q;
+      if (taken.isFree(q)) return q;
     }
   }
 }
@@ -221,28 +234,29 @@ export function layoutTopology(topo: TopologyView, prev?: ReadonlyMap<string, Po
     return result;
   }
   const at = new Map<number, Point>();
-  const taken: Point[] = [];
-  for (const i of kept) {
-    const p = { ...prev.get(topo.nodes[i]!.id)! };
+  const taken = new Occupancy(MIN_SEPARATION);
+  const freshClients = bounds(g.live.filter((i) => g.layer[i] === LAYER_CLIENT).map((i) => fresh.get(i)!));
+  const freshRows = Math.round((freshClients.maxY - freshClients.minY) / CLIENT_SPACING.y) + 1;
+  const clients: { block: ClientBlock | null } = { block: null };
+  const sameLayerX: (number | undefined)[] = [];
+  const place = (i: number, p: Point) => {
     at.set(i, p);
-    taken.push(p);
-  }
+    taken.add(p);
+    if (g.layer[i] === LAYER_CLIENT) clients.block = growBlock(clients.block, p, freshRows);
+    sameLayerX[g.layer[i]!] ??= p.x;
+  };
+  for (const i of kept) place(i, { ...prev.get(topo.nodes[i]!.id)! });
   const added = g.live.filter((i) => !at.has(i)).sort((a, b) => g.layer[a]! - g.layer[b]! || a - b);
   for (const i of added) {
     const lay = g.layer[i]!;
     let p: Point | null = null;
-    if (lay === LAYER_CLIENT) {
-      const clients = [...at.entries()].filter(([j]) => g.layer[j] === LAYER_CLIENT).map((e) => e[1]);
-      p = newClientSlot(at.get(g.hub[i]!)?.y, clients, taken);
-    }
+    if (lay === LAYER_CLIENT && clients.block) p = newClientSlot(at.get(g.hub[i]!)?.y, clients.block, taken, g.live.length + 1);
     if (!p) {
-      const same = [...at.entries()].find(([j]) => g.layer[j] === lay);
       const near = g.adj[i]!.filter((j) => at.has(j)).map((j) => at.get(j)!.y);
       const f = fresh.get(i)!;
-      p = nearestFreeInColumn({ x: same ? same[1].x : f.x, y: mean(near, f.y) }, taken);
+      p = nearestFreeInColumn({ x: sameLayerX[lay] ?? f.x, y: mean(near, f.y) }, taken);
     }
-    at.set(i, p);
-    taken.push(p);
+    place(i, p);
   }
   for (const i of g.live) result.set(topo.nodes[i]!.id, at.get(i)!);
   return result;

@@ -23,8 +23,8 @@ export const PRESETS = {
   office: { concepts: ['DS-SYSTEM', 'DS-MESSAGES', 'CS-ROLES'] },
 } as const;
 
-/** The default scenario: a small office with five clients of three platforms (DS-SYSTEM, CS-ROLES). */
-export const DEFAULT_SCENARIO: Scenario = { version: SCENARIO_VERSION, preset: 'office', seed: 1, clients: 5 };
+/** The default scenario: a small office with six clients of three platforms (DS-SYSTEM, CS-ROLES). */
+export const DEFAULT_SCENARIO: Scenario = { version: SCENARIO_VERSION, preset: 'office', seed: 1, clients: 6 };
 
 /** A problem with an input, as a catalogue key plus its values. */
 export interface RestoreProblem {

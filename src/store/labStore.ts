@@ -28,6 +28,8 @@ export interface LabState {
   view: WorldView | null;
   /** The same, refreshed at most every PANEL_INTERVAL_MS while playing: read by the panels. */
   panelView: WorldView | null;
+  /** Hops finished during the newest frame (see Frame.hops): the renderer's afterglow. */
+  arrivals: Float64Array;
   playing: boolean;
   speed: number;
   lagUs: number;
@@ -47,6 +49,7 @@ const initial: LabState = {
   topology: null,
   view: null,
   panelView: null,
+  arrivals: new Float64Array(0),
   playing: true,
   // a quarter of real time: slow enough to follow each message across the WAN
   speed: 0.25,
@@ -79,6 +82,7 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   const s = useLab.getState();
   if (f.runId !== s.runId) return;
   const patch: Partial<LabState> = { view: f.view, playing: f.playing, speed: f.speed, lagUs: f.lagUs };
+  if (f.hops.length > 0) patch.arrivals = f.hops;
   if (f.topology) patch.topology = f.topology;
   if (f.commandLog) patch.commandLog = f.commandLog;
   if (f.events.length > 0 || f.skippedEvents > 0) {

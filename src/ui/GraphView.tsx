@@ -24,6 +24,7 @@ export function GraphView() {
     const apply = (s: LabState, prev: LabState | null) => {
       if (s.topology && s.topology !== prev?.topology) r.setTopology(s.topology);
       if (s.view && s.view !== prev?.view) r.setView(s.view);
+      if (prev && s.arrivals !== prev.arrivals) r.addArrivals(s.arrivals);
       if (s.selection !== prev?.selection) r.setSelection(s.selection);
       if (s.highlight !== prev?.highlight) {
         const h = s.highlight;

@@ -42,16 +42,13 @@ export function NodeList() {
         })}
       </ul>
       <div className="add-client">
-        <label>
-          <span className="sr-only">{t('nodes.addPlatform')}</span>
-          <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)} aria-label={t('nodes.addPlatform')}>
-            {CLIENT_PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {t(`platform.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)} aria-label={t('nodes.addPlatform')}>
+          {CLIENT_PLATFORMS.map((p) => (
+            <option key={p} value={p}>
+              {t(`platform.${p}`)}
+            </option>
+          ))}
+        </select>
         <button type="button" onClick={() => void sendCommand({ type: 'addClient', platform })} data-testid="add-client">
           + {t('nodes.add')}
         </button>

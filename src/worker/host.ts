@@ -136,6 +136,7 @@ export class SimHost {
       speed: this.speed,
       view,
       events,
+      hops: sim.drainHops(),
       skippedEvents: skipped,
       commandLog: this.logChanged ? this.log.slice() : null,
       lagUs: this.lagUs,

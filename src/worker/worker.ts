@@ -11,7 +11,7 @@ const host = new SimHost(
   (frame) => {
     if (!listener) return;
     const v = frame.view;
-    listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer] as ArrayBuffer[]));
+    listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer, frame.hops.buffer] as ArrayBuffer[]));
   },
 );
 

@@ -4,7 +4,8 @@ import type { LinkSpec, NodeSpec, Platform, WorkloadSpec, WorldSpec } from '../t
 
 /** Typical numbers for a small office system; scaled for teaching, not measured. */
 export const DEFAULT_WORKLOAD: Omit<WorkloadSpec, 'server' | 'db'> = {
-  thinkTimeMeanUs: 2_000_000,
+  // a busy office: each user submits a transaction about once a second
+  thinkTimeMeanUs: 1_000_000,
   // a scaled-down client timeout (real ones are tens of seconds) so a lesson sees failures quickly
   timeoutUs: 3_000_000,
   requestBytes: 400,
@@ -17,7 +18,7 @@ export const DEFAULT_WORKLOAD: Omit<WorkloadSpec, 'server' | 'db'> = {
 };
 
 /** Clients are remote (a branch office over a WAN): long enough for messages to be seen moving. */
-const CLIENT_LINK_LATENCY_US = 30_000;
+const CLIENT_LINK_LATENCY_US = 40_000;
 
 const CLIENT_PLATFORMS: { platform: Platform; prefix: string }[] = [
   { platform: 'windows-pc', prefix: 'pc' },
@@ -32,7 +33,7 @@ const CLIENT_PLATFORMS: { platform: Platform; prefix: string }[] = [
  * database server sit on a gigabit LAN. With `switches` > 1 clients spread over several
  * access switches joined to a core switch (used for larger worlds).
  */
-export function clientServerWorld(clients = 5, switches = 1): WorldSpec {
+export function clientServerWorld(clients = 6, switches = 1): WorldSpec {
   const nodes: NodeSpec[] = [];
   const links: LinkSpec[] = [];
   const access = (latencyUs: number, bandwidthBps: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 4), bandwidthBps, lossRate: 0 });
@@ -42,7 +43,7 @@ export function clientServerWorld(clients = 5, switches = 1): WorldSpec {
   links.push({ id: 'sw~app', a: 'sw', b: 'app', ...access(1_000, 1_000_000_000) });
   links.push({ id: 'app~db', a: 'app', b: 'db', ...access(1_000, 1_000_000_000) });
   const hubs = ['sw'];
-  for (let s = 1; s < switches; s++) {
+  for (let s = 1; s <= switches && switches > 1; s++) {
     const id = `sw${s}`;
     nodes.push({ id, kind: 'switch', label: `sw-${s}`, platform: 'network' });
     links.push({ id: `${id}~sw`, a: id, b: 'sw', ...access(1_000, 1_000_000_000) });
