@@ -35,6 +35,7 @@ async function renderBench() {
         const name = `render.${key.replace(/Ms$/, '')}`;
         console.log(`BENCH ${JSON.stringify({ name, value: Number(r[key].toFixed(2)), unit: 'ms', ...size })}`);
       }
+      console.log(`BENCH ${JSON.stringify({ name: 'render.missedFrames', value: r.missedFrames, unit: 'frames', ...size })}`);
     }
     await browser.close();
   } finally {

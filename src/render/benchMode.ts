@@ -12,6 +12,8 @@ export interface RenderBenchResult {
   drawP95Ms: number;
   frameP50Ms: number;
   frameP95Ms: number;
+  /** Frames that took longer than one display refresh (interval over 1.5 × the median): dropped frames. */
+  missedFrames: number;
   nodes: number;
   messages: number;
   frames: number;
@@ -138,6 +140,8 @@ export async function runRenderBench(container: HTMLElement, nodes: number, mess
     drawP95Ms: round(percentile(draws, 0.95)),
     frameP50Ms: round(percentile(intervals, 0.5)),
     frameP95Ms: round(percentile(intervals, 0.95)),
+    // the interval between animation frames is a whole number of refreshes, with timer jitter of ±0.1 ms
+    missedFrames: intervals.filter((x) => x > 1.5 * percentile(intervals, 0.5)).length,
     nodes: topo.nodes.length,
     messages,
     frames: draws.length,
