@@ -9,10 +9,15 @@ const clients = 200;
 const simulatedUs = 10 * 60 * 1_000_000;
 // warm the JIT on a short run first, so the figure is the steady rate
 clientServerSimulation(clientServerWorld(clients, 10), 7).runUntil(30_000_000);
-const sim = clientServerSimulation(clientServerWorld(clients, 10), 1);
-const t0 = performance.now();
-sim.runUntil(simulatedUs);
-const secs = (performance.now() - t0) / 1000;
+// the median of three runs: this machine's two cores are shared, and one run can catch a busy moment
+const runs = [1, 2, 3].map((seed) => {
+  const sim = clientServerSimulation(clientServerWorld(clients, 10), seed);
+  const t0 = performance.now();
+  sim.runUntil(simulatedUs);
+  return { sim, secs: (performance.now() - t0) / 1000 };
+});
+runs.sort((a, b) => b.sim.eventsProcessed / b.secs - a.sim.eventsProcessed / a.secs);
+const { sim, secs } = runs[1]!;
 report('engine.eventsPerSecond', sim.eventsProcessed / secs, 'events/s', {
   nodes: sim.net.nodes.length,
   simulatedSeconds: simulatedUs / 1e6,

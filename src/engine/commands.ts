@@ -1,6 +1,7 @@
 import { inRange, LIMITS, type LimitKey } from './limits';
 import type { Simulation } from './sim';
 import { PLATFORMS, type LinkSettings, type Platform } from './types';
+import type { ProcessingClass } from './clientserver/costModel';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -12,7 +13,13 @@ export type EngineCommand =
   | { type: 'addClient'; platform?: Platform; via?: string }
   | { type: 'removeNode'; node: string }
   | { type: 'partition'; side: string[] }
-  | { type: 'heal' };
+  | { type: 'heal' }
+  | { type: 'setClients'; count: number }
+  | { type: 'setClass'; cls: ProcessingClass; node?: string }
+  | { type: 'setThinkTime'; thinkTimeUs: number }
+  | { type: 'addFeature' }
+  | { type: 'upgradeClients' }
+  | { type: 'deploy' };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {
@@ -26,7 +33,8 @@ export interface CommandError {
     | 'notRemovable'
     | 'noSwitch'
     | 'tooManyNodes'
-    | 'badPlatform';
+    | 'badPlatform'
+    | 'deployRunning';
   params: Record<string, string | number>;
 }
 
@@ -92,12 +100,39 @@ export function applyCommand(sim: Simulation, cmd: EngineCommand): CommandError 
     case 'heal':
       sim.setPartition(null);
       return null;
+    case 'setClients':
+      return setClients(sim, cmd.count);
+    case 'setThinkTime':
+      if (!inRange('thinkTimeUs', cmd.thinkTimeUs)) return err('outOfRange', { field: 'thinkTimeUs', value: String(cmd.thinkTimeUs), min: LIMITS.thinkTimeUs.min, max: LIMITS.thinkTimeUs.max });
+      return toModels(sim, cmd);
     default:
-      return err('unknownCommand', { type: String((cmd as { type?: unknown }).type) });
+      return toModels(sim, cmd);
   }
 }
 
-const PLATFORM_PREFIX: Partial<Record<Platform, string>> = { 'windows-pc': 'pc', 'linux-ws': 'ws', mac: 'mac' };
+/** Offers a command to each model in turn; the first that knows it answers. */
+function toModels(sim: Simulation, cmd: EngineCommand): CommandError | null {
+  for (let i = 0; i < sim.models.length; i++) {
+    const r = sim.models[i]!.command?.(sim.contextOf(i), cmd);
+    if (r !== undefined) return r;
+  }
+  return err('unknownCommand', { type: String((cmd as { type?: unknown }).type) });
+}
+
+/** Adds clients (cycling through the platforms) or removes the newest ones until there are `count`. */
+function setClients(sim: Simulation, count: number): CommandError | null {
+  if (!Number.isInteger(count) || !inRange('clients', count)) return err('outOfRange', { field: 'clients', value: String(count), min: LIMITS.clients.min, max: LIMITS.clients.max });
+  const live = () => sim.net.nodes.filter((n) => n.kind === 'client' && !n.removed);
+  const platforms: Platform[] = ['windows-pc', 'linux-ws', 'mac'];
+  while (live().length < count) {
+    const e = addClient(sim, platforms[live().length % platforms.length]!, undefined);
+    if (e) return e;
+  }
+  for (const n of live().slice(count).reverse()) sim.removeNode(n.index);
+  return null;
+}
+
+const PLATFORM_PREFIX: Partial<Record<Platform, string>> = { 'windows-pc': 'pc', 'linux-ws': 'ws', mac: 'mac', terminal: 'tty' };
 
 function addClient(sim: Simulation, platform: Platform, via: string | undefined): CommandError | null {
   const net = sim.net;
@@ -115,7 +150,7 @@ function addClient(sim: Simulation, platform: Platform, via: string | undefined)
   while (net.node(id)) id = `client-${++k}`;
   const settings: LinkSettings = sampleLink ?? { latencyUs: 200, jitterUs: 50, bandwidthBps: 100_000_000, lossRate: 0 };
   sim.addNode(
-    { id, kind: 'client', label: `${prefix}-${String(k).padStart(2, '0')}`, platform },
+    { id, kind: 'client', label: `${prefix}-${String(k).padStart(2, '0')}`, platform, cpuSpeed: sample?.cpuSpeed ?? 1 },
     [{ id: `${id}~${hub.id}`, a: id, b: hub.id, latencyUs: settings.latencyUs, jitterUs: settings.jitterUs, bandwidthBps: settings.bandwidthBps, lossRate: settings.lossRate }],
   );
   return null;

@@ -11,11 +11,11 @@ const SEC = 1_000_000;
 function schedule(seed: number): { atUs: number; cmd: EngineCommand }[] {
   const rng = new Prng(seed ^ 0x5eed);
   const nodes = ['app', 'db', 'client-1', 'client-2', 'client-3', 'client-4'];
-  const links = ['sw~app', 'app~db', 'client-1~sw', 'client-2~sw'];
+  const links = ['sw~app', 'sw~db', 'client-1~sw', 'client-2~sw'];
   const out: { atUs: number; cmd: EngineCommand }[] = [];
   for (let i = 0; i < 8; i++) {
     const atUs = rng.int(0, 60 * SEC);
-    const r = rng.int(0, 5);
+    const r = rng.int(0, 7);
     const node = nodes[rng.int(0, nodes.length - 1)]!;
     const link = links[rng.int(0, links.length - 1)]!;
     const cmd: EngineCommand =
@@ -24,6 +24,8 @@ function schedule(seed: number): { atUs: number; cmd: EngineCommand }[] {
       r === 2 ? { type: 'cutLink', link } :
       r === 3 ? { type: 'restoreLink', link } :
       r === 4 ? { type: 'setLink', link, lossRate: rng.next() * 0.5, jitterUs: rng.int(0, 5000) } :
+      r === 5 ? { type: 'setClass', cls: (['host', 'server', 'client', 'coop'] as const)[rng.int(0, 3)]!, node: rng.chance(0.5) ? node : undefined } :
+      r === 6 ? { type: 'deploy' } :
       { type: 'addClient', platform: 'mac' };
     out.push({ atUs, cmd });
   }

@@ -10,6 +10,8 @@ export const LIMITS = {
   lossRate: { min: 0, max: 1 },
   speed: { min: 0.1, max: 1000 },
   maxNodes: { min: 1, max: 10_000 },
+  thinkTimeUs: { min: 100_000, max: 60_000_000 },
+  clients: { min: 1, max: 500 },
 } as const;
 
 export type LimitKey = keyof typeof LIMITS;

@@ -1,3 +1,4 @@
+import type { CommandError, EngineCommand } from './commands';
 import type { Prng } from './kernel/prng';
 import type { TraceType } from './kernel/trace';
 import type { Network } from './net/network';
@@ -37,7 +38,7 @@ export interface ModelContext {
   setTimer(node: number, delayUs: number, tag: number, data?: unknown): void;
   /** Queues CPU work on the node; onWorkDone follows when it is served. */
   work(node: number, workUs: number, tag: number, data?: unknown): void;
-  emit(type: TraceType, node?: number, peer?: number, msg?: number, a?: number, b?: number): void;
+  emit(type: TraceType, node?: number, peer?: number, msg?: number, a?: number, b?: number, c?: number): void;
 }
 
 /** A family of behaviour (client/server, messaging, cluster...) driven by the kernel. */
@@ -52,4 +53,10 @@ export interface Model {
   onNodeAdded(ctx: ModelContext, node: number): void;
   /** Figures for the panels, keyed by stat name. */
   stats(nowUs: number): Record<string, number>;
+  /** Handles a command meant for this model: an error, null when done, undefined when not its command. */
+  command?(ctx: ModelContext, cmd: EngineCommand): CommandError | null | undefined;
+  /** What a message of this model carries, as plain fields for the inspector. */
+  describe?(msg: Message): Record<string, string | number>;
+  /** Small plain state the panels show (structured-clone data). */
+  snapshot?(): Record<string, unknown>;
 }

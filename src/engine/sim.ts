@@ -18,6 +18,7 @@ type QueueItem =
 /** Numbers per finished hop in `drainHops`: from, to, kind, arriveUs, lost. */
 export const HOP_STRIDE = 5;
 const MAX_HOPS = 4096;
+const RECENT_MESSAGES = 4096;
 
 /** Why a message was dropped: the `a` field of a messageDropped event. */
 export const DROP = { loss: 0, linkDown: 1, nodeDown: 2, noRoute: 3 } as const;
@@ -42,6 +43,12 @@ export class Simulation {
   dropped = 0;
   /** Hops finished since the last `drainHops` (HOP_STRIDE numbers each), for the picture only: not traced, not hashed. */
   private hops: number[] = [];
+  /**
+   * The latest messages sent, in a ring indexed by id, so the inspector can
+   * show what one carried. (A Map with constant eviction was the hottest
+   * spot of the engine: V8 skips deleted entries on every `keys()`.)
+   */
+  private readonly recentMessages: (Message | undefined)[] = new Array<Message | undefined>(RECENT_MESSAGES);
 
   constructor(
     readonly spec: WorldSpec,
@@ -90,8 +97,16 @@ export class Simulation {
   }
 
   /** Records a trace event at the current time. */
-  emit(type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0): void {
-    this.trace.emit(this.nowUs, type, node, peer, link, msg, a, b);
+  emit(type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0, c = 0): void {
+    this.trace.emit(this.nowUs, type, node, peer, link, msg, a, b, c);
+  }
+
+  /** What a recent message carried (null once it is too old to remember). */
+  describeMessage(id: number): Record<string, string | number> | null {
+    const m = this.recentMessages[id % RECENT_MESSAGES];
+    if (!m || m.id !== id) return null;
+    const base: Record<string, string | number> = { id: m.id, kind: m.kind, bytes: m.bytes, src: m.src, dst: m.dst };
+    return { ...base, ...(this.models[m.model]!.describe?.(m) ?? {}) };
   }
 
   contextOf(model: number): ModelContext {
@@ -106,6 +121,7 @@ export class Simulation {
       at: src, link: -1, linkEpoch: 0, txStartUs: 0, arriveUs: 0, lost: false,
     };
     this.net.nodes[src]!.sent++;
+    this.recentMessages[m.id % RECENT_MESSAGES] = m;
     this.emit('messageSent', src, dst, -1, m.id, bytes, kind);
     this.forward(m);
   }
@@ -282,7 +298,7 @@ export class Simulation {
         this.queue.push(this.nowUs + Math.max(0, Math.round(delayUs)), { k: TIMER, node, epoch: n.epoch, model, tag, data });
       },
       work: (node, workUs, tag, data) => this.startWork(node, { workUs, tag, data, model }),
-      emit: (type, node = -1, peer = -1, msg = -1, a = 0, b = 0) => this.emit(type, node, peer, -1, msg, a, b),
+      emit: (type, node = -1, peer = -1, msg = -1, a = 0, b = 0, c = 0) => this.emit(type, node, peer, -1, msg, a, b, c),
     };
   }
 }

@@ -1,18 +1,21 @@
 /** The engine's own description of a world; `src/scenario` builds one from a scenario document. */
+import type { ProcessingClass } from './clientserver/costModel';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
 export type NodeKind = 'client' | 'switch' | 'server' | 'db';
 
 /** Hardware/OS family, shown on the node: clients of different platforms still speak one protocol. */
-export type Platform = 'windows-pc' | 'linux-ws' | 'mac' | 'network' | 'linux-server' | 'windows-server' | 'solaris';
+export type Platform = 'windows-pc' | 'linux-ws' | 'mac' | 'terminal' | 'network' | 'linux-server' | 'windows-server' | 'mainframe' | 'solaris';
 
 export const PLATFORMS: readonly Platform[] = [
   'windows-pc',
   'linux-ws',
   'mac',
+  'terminal',
   'network',
   'linux-server',
   'windows-server',
+  'mainframe',
   'solaris',
 ];
 
@@ -42,23 +45,16 @@ export interface LinkSpec extends LinkSettings {
   b: string;
 }
 
-/** The request/response workload of the client/server model (a closed loop of users). */
+/** The transaction workload of the client/server model (a closed loop of users). */
 export interface WorkloadSpec {
-  /** The node clients send requests to. */
+  /** The application server (the central host, for host-based processing). */
   server: string;
-  /** The node the server queries. */
+  /** The database server (may be the same node as `server`). */
   db: string;
+  /** Where the application's layers run, for every client unless set per client. */
+  processing: ProcessingClass;
   thinkTimeMeanUs: number;
   timeoutUs: number;
-  requestBytes: number;
-  queryBytes: number;
-  resultBytes: number;
-  responseBytes: number;
-  /** CPU work on the application server before it queries, and after the result. */
-  appWorkUs: number;
-  appReplyWorkUs: number;
-  /** CPU work on the database server per query. */
-  dbWorkUs: number;
 }
 
 export interface WorldSpec {

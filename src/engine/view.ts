@@ -44,6 +44,8 @@ export interface WorldView {
   links: Float64Array;
   messages: Float64Array;
   stats: Record<string, number>;
+  /** Each model's small plain state, by model name (for the panels). */
+  models: Record<string, Record<string, unknown>>;
 }
 
 export function topologyView(sim: Simulation): TopologyView {
@@ -100,7 +102,11 @@ export function worldView(sim: Simulation): WorldView {
     links[o + LF.dropped] = l.dropped;
   }
   const stats: Record<string, number> = { messagesDelivered: sim.delivered, messagesDropped: sim.dropped };
-  for (const m of sim.models) Object.assign(stats, m.stats(now));
+  const models: Record<string, Record<string, unknown>> = {};
+  for (const m of sim.models) {
+    Object.assign(stats, m.stats(now));
+    if (m.snapshot) models[m.name] = m.snapshot();
+  }
   return {
     nowUs: now,
     eventsProcessed: sim.eventsProcessed,
@@ -110,5 +116,6 @@ export function worldView(sim: Simulation): WorldView {
     links,
     messages,
     stats,
+    models,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CommandError, EngineCommand } from '../engine/commands';
+import { CLASSES } from '../engine/clientserver/costModel';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
 import type { TraceEvent } from '../engine/kernel/trace';
@@ -14,7 +15,8 @@ export const PROTOCOL_VERSION = 1;
 
 export type { CommandError, EngineCommand, LoggedCommand, TraceEvent, TopologyView, WorldSpec, WorldView };
 export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view';
-export { CS_MSG } from '../engine/clientserver/requestResponse';
+export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, requestText, sqlText } from '../engine/clientserver/costModel';
+export type { Layer, Place, ProcessingClass, Query } from '../engine/clientserver/costModel';
 export { HOP_STRIDE } from '../engine/sim';
 export { LIMITS } from '../engine/limits';
 export type { NodeKind, Platform } from '../engine/types';
@@ -40,6 +42,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addClient'), platform: z.enum(PLATFORMS).optional(), via: id.optional() }),
   z.object({ type: z.literal('partition'), side: z.array(id).max(LIMITS.maxNodes.max) }),
   z.object({ type: z.literal('heal') }),
+  z.object({ type: z.literal('setClients'), count: z.number().int().pipe(range('clients')) }),
+  z.object({ type: z.literal('setClass'), cls: z.enum(CLASSES), node: id.optional() }),
+  z.object({ type: z.literal('setThinkTime'), thinkTimeUs: range('thinkTimeUs') }),
+  z.object({ type: z.literal('addFeature') }),
+  z.object({ type: z.literal('upgradeClients') }),
+  z.object({ type: z.literal('deploy') }),
 ]);
 
 /**
@@ -50,10 +58,13 @@ export function parseCommand(raw: unknown): { cmd: EngineCommand } | { error: Co
   const r = commandSchema.safeParse(raw);
   if (r.success) return { cmd: r.data as EngineCommand };
   const issue = r.error.issues[0]!;
-  const field = String(issue.path[issue.path.length - 1] ?? 'type');
+  const path = String(issue.path[issue.path.length - 1] ?? 'type');
+  // command fields named differently from their limit
+  const field = path === 'count' ? 'clients' : path;
+  const rawField = path;
   if (field in LIMITS) {
     const lim = LIMITS[field as keyof typeof LIMITS];
-    const value = (raw as Record<string, unknown>)[field];
+    const value = (raw as Record<string, unknown>)[rawField];
     return { error: { code: 'outOfRange', params: { field, value: String(value), min: lim.min, max: lim.max } } };
   }
   const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type) : String(raw);
@@ -94,5 +105,7 @@ export interface WorkerApi {
   step(): void;
   setSpeed(speed: number): CommandError | null;
   command(id: number, cmd: unknown): CommandReply;
+  /** What a recent message carried (SQL text, rows, bytes), or null if it is too old. */
+  describeMessage(runId: number, id: number): Record<string, string | number> | null;
   subscribe(onFrame: (frame: Frame) => void): void;
 }

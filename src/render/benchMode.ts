@@ -103,7 +103,7 @@ function makeView(topo: TopologyView, tr: Traffic, frame: number, messages: Floa
     messages[o + MF.kind] = tr.kind[m]!;
     messages[o + MF.id] = m + 1;
   }
-  return { nowUs: now, eventsProcessed: frame, traceHash: '', topologyVersion: topo.version, nodes, links, messages, stats: {} };
+  return { nowUs: now, eventsProcessed: frame, traceHash: '', topologyVersion: topo.version, nodes, links, messages, stats: {}, models: {} };
 }
 
 /** Runs `frames` animation frames of synthetic traffic through a GraphRenderer in `container`. */

@@ -27,9 +27,9 @@ export const THEME = {
 
 /**
  * Message colours by kind (index = CS_MSG value), from the Okabe–Ito
- * colour-blind-safe set; the purple is darkened to keep 3:1 on the panel.
+ * colour-blind-safe set, darkened where needed to keep 3:1 on the panel.
  */
-export const MESSAGE_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#B8649A'];
+export const MESSAGE_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#B8649A', '#C17A00', '#3C93C2', '#1F2937', '#8C510A'];
 
 /** Colour for kinds outside the table (another model's messages). */
 export const MESSAGE_COLOR_OTHER = '#334155';
@@ -56,6 +56,8 @@ export const PLATFORM_TAG: Record<Platform, string> = {
   'linux-server': 'Linux',
   'windows-server': 'Win Srv',
   solaris: 'Solaris',
+  terminal: '3270',
+  mainframe: 'z/OS',
 };
 
 /** Half width and half height of each node shape, in world units. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LF, LINK_STRIDE, MSG_STRIDE, NF, NODE_STRIDE, type TopologyView, type WorldView } from '../protocol';
+import { CS_MSG, LF, LINK_STRIDE, MSG_STRIDE, NF, NODE_STRIDE, type TopologyView, type WorldView } from '../protocol';
 import { collectMessages, MessageBuffers } from './drawMessages';
 import type { DrawContext } from './drawStatic';
 import { MESSAGE_COLORS, MESSAGE_LEGEND } from './palette';
@@ -38,6 +38,7 @@ function view(messages: number[][], nowUs = 1000): WorldView {
     links: new Float64Array(2 * LINK_STRIDE),
     messages: m,
     stats: {},
+    models: {},
   };
 }
 
@@ -91,7 +92,7 @@ describe('collectMessages', () => {
       [2, 1, 0, 5000, 2, 5],
     ]);
     collectMessages(context(v), buf, 3, 2);
-    expect([...buf.count]).toEqual([1, 2, 0, 1, 0]);
+    expect([...buf.count]).toEqual([1, 2, 0, 1, 0, 0, 0, 0, 0]);
     const [x0, y0] = buf.xy[0]!;
     const [x3, y3] = buf.xy[3]!;
     // halfway between the rings (client 19, server 23): 19 + (200 - 42) / 2 = 98, either side of the line
@@ -107,7 +108,7 @@ describe('collectMessages', () => {
   it('skips messages outside the canvas', () => {
     const buf = new MessageBuffers();
     collectMessages(context(view([[0, 1, 500, 1500, 0, 1]]), { k: 1, x: -5000, y: 0 }), buf, 3);
-    expect([...buf.count]).toEqual([0, 0, 0, 0, 0]);
+    expect([...buf.count]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
 
@@ -130,8 +131,8 @@ describe('StaticSignature', () => {
 });
 
 describe('palette', () => {
-  it('has four distinct message colours with a legend entry each', () => {
-    expect(new Set(MESSAGE_COLORS).size).toBe(4);
-    expect(MESSAGE_LEGEND.map((e) => e.key)).toEqual(['request', 'query', 'result', 'response']);
+  it('has a distinct colour for every message kind, with a legend entry each', () => {
+    expect(new Set(MESSAGE_COLORS).size).toBe(Object.keys(CS_MSG).length);
+    expect(MESSAGE_LEGEND.map((e) => e.key)).toEqual(Object.keys(CS_MSG));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, restore } from './scenario';
+import { clientServerSimulation } from '../engine/clientserver/world';
+import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, PRESET_NAMES, PRESETS, presetScenario, restore } from './scenario';
 
 describe('scenario restore', () => {
   it('accepts a valid document as it is', () => {
@@ -25,5 +26,22 @@ describe('scenario restore', () => {
     const kinds = new Set(w.nodes.map((n) => n.kind));
     expect([...kinds].sort()).toEqual(['client', 'db', 'server', 'switch']);
     expect(new Set(w.nodes.filter((n) => n.kind === 'client').map((n) => n.platform)).size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('presets', () => {
+  it.each(PRESET_NAMES)('%s runs: transactions complete and none fail', (name) => {
+    const s = presetScenario(name);
+    const sim = clientServerSimulation(buildWorld(s), s.seed);
+    sim.runUntil(20_000_000);
+    const f = sim.models[0]!.stats(sim.nowUs);
+    expect(f.requestsCompleted).toBeGreaterThan(5);
+    expect(f.requestsFailed).toBe(0);
+    expect(PRESETS[name].concepts.length).toBeGreaterThan(0);
+  });
+
+  it('reads the preset from the address, with its own number of clients', () => {
+    expect(fromSearchParams('?preset=thin').scenario).toMatchObject({ preset: 'thin', clients: PRESETS.thin.clients });
+    expect(fromSearchParams('?preset=nope').problems.map((p) => p.field)).toEqual(['preset']);
   });
 });

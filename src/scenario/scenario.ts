@@ -4,24 +4,32 @@
  * fills defaults and says what it could not use instead of failing.
  */
 import { z } from 'zod';
-import { clientServerWorld } from '../engine/clientserver/world';
+import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
 import type { WorldSpec } from '../protocol';
 
 export const SCENARIO_VERSION = 1;
 
+/** The built-in presets, tagged with the concept IDs they let a person see. */
+export const PRESETS = {
+  office: { concepts: ['DS-SYSTEM', 'DS-MESSAGES', 'CS-ROLES', 'CS-TERMS', 'CS-SERVER'], clients: 6 },
+  mainframe: { concepts: ['CS-HOST', 'CS-THIN-MIGR'], clients: 8 },
+  thin: { concepts: ['CS-SERVER', 'CS-FAT-THIN', 'CS-BOTTLENECK', 'CS-THIN-MIGR'], clients: 24 },
+  fat: { concepts: ['CS-CLIENT', 'CS-FAT-THIN', 'CS-FAT-COST'], clients: 24 },
+  coop: { concepts: ['CS-COOP'], clients: 12 },
+  database: { concepts: ['CS-DB', 'CS-CLIENT', 'CS-TERMS'], clients: 6 },
+} as const;
+
+export type PresetName = keyof typeof PRESETS;
+export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
 export const scenarioSchema = z.object({
   version: z.literal(SCENARIO_VERSION),
-  preset: z.enum(['office']),
+  preset: z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]),
   seed: z.number().int().min(0).max(0xffffffff),
   clients: z.number().int().min(1).max(1000),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
-
-/** The built-in presets, tagged with the concept IDs they let a person see. */
-export const PRESETS = {
-  office: { concepts: ['DS-SYSTEM', 'DS-MESSAGES', 'CS-ROLES'] },
-} as const;
 
 /** The default scenario: a small office with six clients of three platforms (DS-SYSTEM, CS-ROLES). */
 export const DEFAULT_SCENARIO: Scenario = { version: SCENARIO_VERSION, preset: 'office', seed: 1, clients: 6 };
@@ -49,10 +57,14 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
   return { scenario: out as Scenario, problems };
 }
 
-/** Reads `?seed=` and `?clients=` from a query string. */
+/** Reads `?preset=`, `?seed=` and `?clients=` from a query string. */
 export function fromSearchParams(search: string): { scenario: Scenario; problems: RestoreProblem[] } {
   const p = new URLSearchParams(search);
   const raw: Record<string, unknown> = {};
+  const preset = p.get('preset');
+  if (preset !== null) raw.preset = preset;
+  const known = (PRESET_NAMES as string[]).includes(preset ?? '') ? PRESETS[preset as PresetName] : PRESETS.office;
+  raw.clients = known.clients;
   for (const key of ['seed', 'clients'] as const) {
     const v = p.get(key);
     if (v !== null) raw[key] = /^-?\d+$/.test(v) ? Number(v) : v;
@@ -60,7 +72,25 @@ export function fromSearchParams(search: string): { scenario: Scenario; problems
   return restore(raw);
 }
 
+/** The scenario of a preset with its own number of clients. */
+export function presetScenario(preset: PresetName, seed = DEFAULT_SCENARIO.seed): Scenario {
+  return { version: SCENARIO_VERSION, preset, seed, clients: PRESETS[preset].clients };
+}
+
 /** The engine world a scenario describes. */
 export function buildWorld(s: Scenario): WorldSpec {
-  return clientServerWorld(s.clients, Math.max(1, Math.ceil(s.clients / 24)));
+  switch (s.preset) {
+    case 'mainframe':
+      return mainframeWorld(s.clients);
+    case 'database':
+      return databaseWorld(s.clients);
+    case 'thin':
+      return clientServerWorld(s.clients, undefined, 'server');
+    case 'fat':
+      return clientServerWorld(s.clients, undefined, 'client');
+    case 'coop':
+      return clientServerWorld(s.clients, undefined, 'coop');
+    default:
+      return clientServerWorld(s.clients);
+  }
 }

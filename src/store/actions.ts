@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import type { EngineCommand, TraceEvent } from '../protocol';
-import { notify, notifyCommandError, useLab, worker, type Selection } from './labStore';
+import { presetScenario, type PresetName } from '../scenario/scenario';
+import { loadScenario, notify, notifyCommandError, useLab, worker, type Selection } from './labStore';
 
 let commandId = 0;
 
@@ -42,7 +43,22 @@ export async function setSpeed(speed: number): Promise<void> {
 }
 
 export function select(selection: Selection): void {
-  useLab.setState({ selection, highlight: null });
+  useLab.setState({ selection, highlight: null, messageDetails: null });
+}
+
+/** Selects a message (chosen in the log) and asks the worker what it carried. */
+export async function selectMessage(id: number): Promise<void> {
+  const { runId } = useLab.getState();
+  useLab.setState({ selection: { kind: 'message', id: String(id) }, messageDetails: null });
+  // the worker forgets old messages: say so rather than wait forever
+  const details = (await worker()?.api.describeMessage(runId, id)) ?? { forgotten: 1 };
+  const s = useLab.getState();
+  if (s.runId === runId && s.selection?.kind === 'message' && s.selection.id === String(id)) useLab.setState({ messageDetails: details });
+}
+
+/** Loads a built-in preset (keeps the seed). */
+export function loadPreset(preset: PresetName): void {
+  loadScenario(presetScenario(preset, useLab.getState().scenario.seed));
 }
 
 export function highlightEvent(e: TraceEvent | null): void {

@@ -5,7 +5,7 @@ import { buildWorld, DEFAULT_SCENARIO, type Scenario } from '../scenario/scenari
 import type { WorkerClient } from './workerClient';
 
 /** What is selected on the graph (or in the machine list). */
-export type Selection = { kind: 'node' | 'link'; id: string } | null;
+export type Selection = { kind: 'node' | 'link'; id: string } | { kind: 'message'; id: string } | null;
 
 /** A message for the person, by catalogue key. */
 export interface Notice {
@@ -13,6 +13,23 @@ export interface Notice {
   key: MessageKey;
   params: Record<string, string | number>;
 }
+
+/** One point of the charts, taken from the figures every SAMPLE_US of simulated time. */
+export interface Sample {
+  tUs: number;
+  serverUtil: number;
+  appUtil: number;
+  dbUtil: number;
+  clientUtil: number;
+  bytesPerTx: number;
+  messagesPerTx: number;
+  p50Us: number;
+  p95Us: number;
+  throughput: number;
+}
+
+export const SAMPLE_US = 500_000;
+export const HISTORY = 240;
 
 /** Newest events kept for the log and the inspector. */
 export const EVENT_BUFFER = 3000;
@@ -40,6 +57,10 @@ export interface LabState {
   /** An event chosen in the log, highlighted on the graph. */
   highlight: TraceEvent | null;
   notices: Notice[];
+  /** Recent figures over simulated time, for the charts (at most HISTORY samples). */
+  history: Sample[];
+  /** What the chosen message carried (from the worker), when a message is selected. */
+  messageDetails: Record<string, string | number> | null;
 }
 
 const initial: LabState = {
@@ -60,6 +81,8 @@ const initial: LabState = {
   selection: null,
   highlight: null,
   notices: [],
+  history: [],
+  messageDetails: null,
 };
 
 /** The app's one store; actions live in `actions.ts` so this file stays the state's shape. */
@@ -90,11 +113,30 @@ export function receiveFrame(f: Frame, nowMs: number): void {
     patch.events = merged.length > EVENT_BUFFER ? merged.slice(-EVENT_BUFFER) : merged;
     patch.skippedEvents = s.skippedEvents + f.skippedEvents;
   }
+  const last = s.history[s.history.length - 1];
+  if (!last || f.view.nowUs >= last.tUs + SAMPLE_US || f.view.nowUs < last.tUs) patch.history = [...s.history.slice(-(HISTORY - 1)), sample(f.view)];
   if (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog) {
     patch.panelView = f.view;
     lastPanelMs = nowMs;
   }
   useLab.setState(patch);
+}
+
+function sample(v: WorldView): Sample {
+  const st = v.stats;
+  const n = (k: string) => st[k] ?? 0;
+  return {
+    tUs: v.nowUs,
+    serverUtil: n('serverUtil'),
+    appUtil: n('appUtil'),
+    dbUtil: n('dbUtil'),
+    clientUtil: n('clientUtilMean'),
+    bytesPerTx: n('bytesPerTx'),
+    messagesPerTx: n('messagesPerTx'),
+    p50Us: n('latencyP50Us'),
+    p95Us: n('latencyP95Us'),
+    throughput: n('throughputPerS'),
+  };
 }
 
 /** Shows a message to the person (a refused command, a bad address, a crash). */
@@ -111,7 +153,7 @@ export function notifyCommandError(e: CommandError): void {
 export function loadScenario(scenario: Scenario, log: LoggedCommand[] = []): void {
   const s = useLab.getState();
   const runId = s.runId + 1;
-  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null });
+  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null });
   void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed);
 }
 

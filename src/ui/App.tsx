@@ -8,6 +8,8 @@ import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { NodeList } from './NodeList';
 import { Notices } from './Notices';
+import { PresetPicker } from './PresetPicker';
+import { ProcessingPanel } from './ProcessingPanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
@@ -25,6 +27,7 @@ export function App() {
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
+        <PresetPicker />
         <label className="lang">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
@@ -49,10 +52,11 @@ export function App() {
         </div>
         <Inspector />
       </main>
-      <div className="bottom">
+      <div className="row">
+        <ProcessingPanel />
         <StatsPanel />
-        <EventLog />
       </div>
+      <EventLog />
     </div>
   );
 }

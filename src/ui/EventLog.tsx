@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { TraceEvent } from '../protocol';
-import { highlightEvent, select } from '../store/actions';
+import { highlightEvent, select, selectMessage } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { describeEvent, formatClock } from './format';
 import { useT } from './useT';
@@ -30,6 +30,11 @@ export function EventLog() {
     return out;
   }, [events, node, type]);
   const choose = (e: TraceEvent) => {
+    if (e.type.startsWith('message') && e.msg >= 0) {
+      void selectMessage(e.msg);
+      highlightEvent(e);
+      return;
+    }
     const n = topo?.nodes[e.node];
     const l = e.link >= 0 ? topo?.links[e.link] : undefined;
     if (n && !n.removed) select({ kind: 'node', id: n.id });

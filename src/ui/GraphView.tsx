@@ -25,7 +25,7 @@ export function GraphView() {
       if (s.topology && s.topology !== prev?.topology) r.setTopology(s.topology);
       if (s.view && s.view !== prev?.view) r.setView(s.view);
       if (prev && s.arrivals !== prev.arrivals) r.addArrivals(s.arrivals);
-      if (s.selection !== prev?.selection) r.setSelection(s.selection);
+      if (s.selection !== prev?.selection) r.setSelection(s.selection?.kind === 'message' ? null : s.selection);
       if (s.highlight !== prev?.highlight) {
         const h = s.highlight;
         r.setHighlight(h ? { nodeIndex: h.node, linkIndex: h.link, messageId: h.type.startsWith('message') ? h.msg : undefined } : null);

@@ -4,6 +4,7 @@ import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { formatPercent } from './format';
 import { RecentEvents } from './RecentEvents';
+import { CLASSES, type ProcessingClass } from '../protocol';
 import { useT } from './useT';
 
 /** A machine's live state, its counters, and the faults a person can inject. */
@@ -47,6 +48,7 @@ export function NodeInspector({ index }: { index: number }) {
         <dt>{t('inspector.dropped')}</dt>
         <dd>{f('dropped')}</dd>
       </dl>
+      {node.kind === 'client' && <ClassPicker nodeId={id} index={index} />}
       <div className="actions">
         {up ? (
           <button type="button" className="danger" onClick={() => void sendCommand({ type: 'crashNode', node: id })} data-testid="crash">
@@ -65,5 +67,27 @@ export function NodeInspector({ index }: { index: number }) {
       </div>
       <RecentEvents match={match} />
     </div>
+  );
+}
+
+/** Switches one client's class of processing on its own. */
+function ClassPicker({ nodeId, index }: { nodeId: string; index: number }) {
+  const t = useT();
+  const cls = useLab((s) => (s.panelView?.models.clientserver?.classes as number[] | undefined)?.[index] ?? -1);
+  return (
+    <label className="class-picker">
+      <span>{t('inspector.class')}</span>
+      <select
+        value={cls}
+        onChange={(e) => void sendCommand({ type: 'setClass', cls: CLASSES[Number(e.target.value)] as ProcessingClass, node: nodeId })}
+        data-testid="node-class"
+      >
+        {CLASSES.map((c, i) => (
+          <option key={c} value={i}>
+            {t(`class.${c}`)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

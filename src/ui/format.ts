@@ -1,5 +1,5 @@
 import { isKey } from '../i18n';
-import type { TopologyView, TraceEvent } from '../protocol';
+import { CLASSES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
@@ -35,9 +35,10 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent): s
   if (!isKey(key)) return e.type;
   // message events carry the message kind in `b`; link events name both ends in node/peer
   const kind = e.type.startsWith('message') ? msgKind(t, e.b) : '';
-  const node = nodeLabel(topo, e.node);
+  const node = e.node < 0 && e.type === 'classChanged' ? t('event.allClients') : nodeLabel(topo, e.node);
   const peer = nodeLabel(topo, e.peer);
   const reasonKey = `drop.${e.a}`;
+  const cls = CLASSES[e.a];
   return t(key, {
     node,
     peer,
@@ -45,6 +46,9 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent): s
     bytes: e.a,
     msg: e.msg,
     ms: formatMs(e.a),
+    s: Number((e.a / 1_000_000).toFixed(1)),
+    n: e.a,
+    cls: e.type === 'classChanged' && cls ? t(`class.${cls}`) : '',
     reason: e.type === 'messageDropped' && isKey(reasonKey) ? t(reasonKey) : '',
   });
 }
@@ -62,6 +66,7 @@ export const UNITS: Record<string, { scale: number; suffix: string }> = {
   bandwidthBps: { scale: 1 / 1_000_000, suffix: ' Mb/s' },
   lossRate: { scale: 100, suffix: ' %' },
   speed: { scale: 1, suffix: '×' },
+  thinkTimeUs: { scale: 1 / 1_000_000, suffix: ' s' },
 };
 
 /** An engine value in the UI's unit, as text ("1.5" µs-field → "0.0015 ms"). */

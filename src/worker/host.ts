@@ -95,6 +95,10 @@ export class SimHost {
     return { id, runId: this.runId, ok: true };
   }
 
+  describeMessage(runId: number, id: number): Record<string, string | number> | null {
+    return runId === this.runId && this.sim ? this.sim.describeMessage(id) : null;
+  }
+
   private setPlaying(p: boolean): void {
     this.playing = p;
     this.lastWallMs = this.clock.nowMs();

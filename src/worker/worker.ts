@@ -22,6 +22,7 @@ const api: WorkerApi = {
   step: () => host.step(),
   setSpeed: (s) => host.setSpeed(s),
   command: (id, cmd) => host.command(id, cmd),
+  describeMessage: (runId, id) => host.describeMessage(runId, id),
   subscribe: (cb) => {
     listener = cb;
   },

@@ -1,24 +1,21 @@
-import { RequestResponseModel } from './requestResponse';
 import { Simulation } from '../sim';
 import type { LinkSpec, NodeSpec, Platform, WorkloadSpec, WorldSpec } from '../types';
+import type { ProcessingClass } from './costModel';
+import { TransactionModel } from './transactions';
 
-/** Typical numbers for a small office system; scaled for teaching, not measured. */
-export const DEFAULT_WORKLOAD: Omit<WorkloadSpec, 'server' | 'db'> = {
+/** Defaults of the transaction workload; scaled for teaching, not measured. */
+export const DEFAULT_WORKLOAD: Omit<WorkloadSpec, 'server' | 'db' | 'processing'> = {
   // a busy office: each user submits a transaction about once a second
   thinkTimeMeanUs: 1_000_000,
   // a scaled-down client timeout (real ones are tens of seconds) so a lesson sees failures quickly
-  timeoutUs: 3_000_000,
-  requestBytes: 400,
-  queryBytes: 300,
-  resultBytes: 8_000,
-  responseBytes: 2_000,
-  appWorkUs: 4_000,
-  appReplyWorkUs: 2_000,
-  dbWorkUs: 8_000,
+  timeoutUs: 5_000_000,
 };
 
 /** Clients are remote (a branch office over a WAN): long enough for messages to be seen moving. */
 const CLIENT_LINK_LATENCY_US = 40_000;
+/** Servers are several times faster than a desktop; a mainframe more so. */
+const SERVER_SPEED = 8;
+const MAINFRAME_SPEED = 16;
 
 const CLIENT_PLATFORMS: { platform: Platform; prefix: string }[] = [
   { platform: 'windows-pc', prefix: 'pc' },
@@ -26,41 +23,76 @@ const CLIENT_PLATFORMS: { platform: Platform; prefix: string }[] = [
   { platform: 'mac', prefix: 'mac' },
 ];
 
+const lan = (latencyUs: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 4), bandwidthBps: 1_000_000_000, lossRate: 0 });
+const wan = () => ({ latencyUs: CLIENT_LINK_LATENCY_US, jitterUs: CLIENT_LINK_LATENCY_US / 4, bandwidthBps: 10_000_000, lossRate: 0 });
+
 /**
- * The walking skeleton's office: client PCs and workstations of mixed
- * platforms reach a switch over 10 Mb/s wide-area links (30 ms, so a person
- * can see a message travel), and the switch, the application server and the
- * database server sit on a gigabit LAN. With `switches` > 1 clients spread over several
- * access switches joined to a core switch (used for larger worlds).
+ * Clients spread over access switches (one switch when `switches` is 1, else
+ * that many joined to a core switch), all on WAN links.
  */
-export function clientServerWorld(clients = 6, switches = 1): WorldSpec {
-  const nodes: NodeSpec[] = [];
-  const links: LinkSpec[] = [];
-  const access = (latencyUs: number, bandwidthBps: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 4), bandwidthBps, lossRate: 0 });
-  nodes.push({ id: 'app', kind: 'server', label: 'app-1', platform: 'linux-server', cpuSpeed: 1 });
-  nodes.push({ id: 'db', kind: 'db', label: 'db-1', platform: 'windows-server', cpuSpeed: 1 });
-  nodes.push({ id: 'sw', kind: 'switch', label: 'sw-core', platform: 'network' });
-  links.push({ id: 'sw~app', a: 'sw', b: 'app', ...access(1_000, 1_000_000_000) });
-  links.push({ id: 'app~db', a: 'app', b: 'db', ...access(1_000, 1_000_000_000) });
-  const hubs = ['sw'];
+function addClients(nodes: NodeSpec[], links: LinkSpec[], clients: number, switches: number, terminals = false): void {
+  const hubs: string[] = [];
+  if (switches <= 1) hubs.push('sw');
   for (let s = 1; s <= switches && switches > 1; s++) {
     const id = `sw${s}`;
     nodes.push({ id, kind: 'switch', label: `sw-${s}`, platform: 'network' });
-    links.push({ id: `${id}~sw`, a: id, b: 'sw', ...access(1_000, 1_000_000_000) });
+    links.push({ id: `${id}~sw`, a: id, b: 'sw', ...lan(1_000) });
     hubs.push(id);
   }
-  if (switches > 1) hubs.shift();
   for (let i = 1; i <= clients; i++) {
-    const p = CLIENT_PLATFORMS[(i - 1) % CLIENT_PLATFORMS.length]!;
+    const p = terminals ? { platform: 'terminal' as const, prefix: 'tty' } : CLIENT_PLATFORMS[(i - 1) % CLIENT_PLATFORMS.length]!;
     const id = `client-${i}`;
     const hub = hubs[(i - 1) % hubs.length]!;
     nodes.push({ id, kind: 'client', label: `${p.prefix}-${String(i).padStart(2, '0')}`, platform: p.platform });
-    links.push({ id: `${id}~${hub}`, a: id, b: hub, ...access(CLIENT_LINK_LATENCY_US, 10_000_000) });
+    links.push({ id: `${id}~${hub}`, a: id, b: hub, ...wan() });
   }
-  return { nodes, links, workload: { server: 'app', db: 'db', ...DEFAULT_WORKLOAD } };
+}
+
+const switchesFor = (clients: number) => Math.max(1, Math.ceil(clients / 24));
+
+/**
+ * The office: client PCs and workstations of mixed platforms reach a switch
+ * over 10 Mb/s WAN links; the switch, an application server and a database
+ * server share a gigabit LAN. `processing` says where the application runs.
+ */
+export function clientServerWorld(clients = 6, switches = switchesFor(clients), processing: ProcessingClass = 'server'): WorldSpec {
+  const nodes: NodeSpec[] = [
+    { id: 'app', kind: 'server', label: 'app-1', platform: 'linux-server', cpuSpeed: SERVER_SPEED },
+    { id: 'db', kind: 'db', label: 'db-1', platform: 'windows-server', cpuSpeed: SERVER_SPEED },
+    { id: 'sw', kind: 'switch', label: 'sw-core', platform: 'network' },
+  ];
+  const links: LinkSpec[] = [
+    { id: 'sw~app', a: 'sw', b: 'app', ...lan(1_000) },
+    { id: 'sw~db', a: 'sw', b: 'db', ...lan(1_000) },
+  ];
+  addClients(nodes, links, clients, switches);
+  return { nodes, links, workload: { server: 'app', db: 'db', processing, ...DEFAULT_WORKLOAD } };
+}
+
+/** Mainframe and terminals (CS-HOST): one central host does everything; terminals only show screens. */
+export function mainframeWorld(terminals = 8): WorldSpec {
+  const nodes: NodeSpec[] = [
+    { id: 'host', kind: 'server', label: 'mainframe', platform: 'mainframe', cpuSpeed: MAINFRAME_SPEED },
+    { id: 'sw', kind: 'switch', label: 'cluster-ctl', platform: 'network' },
+  ];
+  const links: LinkSpec[] = [{ id: 'sw~host', a: 'sw', b: 'host', ...lan(1_000) }];
+  addClients(nodes, links, terminals, switchesFor(terminals), true);
+  return { nodes, links, workload: { server: 'host', db: 'host', processing: 'host', ...DEFAULT_WORKLOAD } };
+}
+
+/** A database application (CS-DB): clients send SQL straight to a database server (two tiers). */
+export function databaseWorld(clients = 6): WorldSpec {
+  const nodes: NodeSpec[] = [
+    { id: 'db', kind: 'db', label: 'db-1', platform: 'windows-server', cpuSpeed: SERVER_SPEED },
+    { id: 'sw', kind: 'switch', label: 'sw-core', platform: 'network' },
+  ];
+  const links: LinkSpec[] = [{ id: 'sw~db', a: 'sw', b: 'db', ...lan(1_000) }];
+  addClients(nodes, links, clients, switchesFor(clients));
+  return { nodes, links, workload: { server: 'db', db: 'db', processing: 'client', ...DEFAULT_WORKLOAD } };
 }
 
 /** A simulation of a world with the client/server model running on it. */
 export function clientServerSimulation(world: WorldSpec, seed: number): Simulation {
-  return new Simulation(world, seed, [new RequestResponseModel(world.workload)]);
+  // the model changes its workload settings at run time: give it its own copy
+  return new Simulation(world, seed, [new TransactionModel({ ...world.workload })]);
 }

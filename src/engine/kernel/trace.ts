@@ -21,11 +21,18 @@ export type TraceType =
   | 'requestCompleted'
   | 'requestFailed'
   | 'workStarted'
-  | 'workDone';
+  | 'workDone'
+  | 'classChanged'
+  | 'settingChanged'
+  | 'featureAdded'
+  | 'clientsUpgraded'
+  | 'deployStarted'
+  | 'deployInstalled'
+  | 'deployFinished';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is
- * cheap; -1 means "not applicable". `a` and `b` carry a type-specific figure
+ * cheap; -1 means "not applicable". `a`, `b` and `c` carry type-specific figures
  * (bytes, latency, reason code) documented where the event is emitted.
  */
 export interface TraceEvent {
@@ -38,6 +45,7 @@ export interface TraceEvent {
   msg: number;
   a: number;
   b: number;
+  c: number;
 }
 
 const typeCodes = new Map<string, number>();
@@ -68,8 +76,8 @@ export class Trace {
   readonly recent: TraceEvent[] = [];
   private recentHead = 0;
 
-  emit(t: number, type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0): void {
-    const ev: TraceEvent = { seq: this.count++, t, type, node, peer, link, msg, a, b };
+  emit(t: number, type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0, c = 0): void {
+    const ev: TraceEvent = { seq: this.count++, t, type, node, peer, link, msg, a, b, c };
     this.mix(typeCode(type));
     this.mix(t % 4294967296);
     this.mix(Math.floor(t / 4294967296));
@@ -79,6 +87,7 @@ export class Trace {
     this.mix(msg);
     this.mix(a | 0);
     this.mix(Math.round((a - (a | 0)) * 1e6) + (b | 0));
+    this.mix(c | 0);
     this.pending.push(ev);
     if (this.pending.length >= 2 * PENDING_CAP) {
       // keep the newest: a log reader cares about what just happened

@@ -13,7 +13,7 @@ export class Network {
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
   /** nextHop[dst] = array over sources of the next node, computed by BFS from dst; dropped when the topology changes. */
-  private routes = new Map<number, Int32Array>();
+  private routes: (Int32Array | undefined)[] = [];
   /** Bumped on any change that the renderer must redraw the static layer for. */
   version = 0;
 
@@ -68,7 +68,7 @@ export class Network {
 
   /** Call after any change to which links are up or which nodes exist. */
   changed(): void {
-    this.routes.clear();
+    this.routes = [];
     this.version++;
   }
 
@@ -78,10 +78,10 @@ export class Network {
    * nodes are up: a crashed switch forwards nothing.
    */
   nextLink(from: number, dst: number): number {
-    let table = this.routes.get(dst);
+    let table = this.routes[dst];
     if (!table) {
       table = this.bfsFrom(dst);
-      this.routes.set(dst, table);
+      this.routes[dst] = table;
     }
     return table[from]!;
   }
