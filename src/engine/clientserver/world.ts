@@ -17,10 +17,11 @@ const CLIENT_LINK_LATENCY_US = 40_000;
 const SERVER_SPEED = 8;
 const MAINFRAME_SPEED = 16;
 
-const CLIENT_PLATFORMS: { platform: Platform; prefix: string }[] = [
-  { platform: 'windows-pc', prefix: 'pc' },
-  { platform: 'linux-ws', prefix: 'ws' },
-  { platform: 'mac', prefix: 'mac' },
+/** The office's desktops: the Windows PCs are older and half as fast, so a heavier feature hurts them first. */
+const CLIENT_PLATFORMS: { platform: Platform; prefix: string; cpuSpeed: number }[] = [
+  { platform: 'windows-pc', prefix: 'pc', cpuSpeed: 0.5 },
+  { platform: 'linux-ws', prefix: 'ws', cpuSpeed: 1 },
+  { platform: 'mac', prefix: 'mac', cpuSpeed: 1 },
 ];
 
 const lan = (latencyUs: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 4), bandwidthBps: 1_000_000_000, lossRate: 0 });
@@ -40,10 +41,10 @@ function addClients(nodes: NodeSpec[], links: LinkSpec[], clients: number, switc
     hubs.push(id);
   }
   for (let i = 1; i <= clients; i++) {
-    const p = terminals ? { platform: 'terminal' as const, prefix: 'tty' } : CLIENT_PLATFORMS[(i - 1) % CLIENT_PLATFORMS.length]!;
+    const p = terminals ? { platform: 'terminal' as const, prefix: 'tty', cpuSpeed: 1 } : CLIENT_PLATFORMS[(i - 1) % CLIENT_PLATFORMS.length]!;
     const id = `client-${i}`;
     const hub = hubs[(i - 1) % hubs.length]!;
-    nodes.push({ id, kind: 'client', label: `${p.prefix}-${String(i).padStart(2, '0')}`, platform: p.platform });
+    nodes.push({ id, kind: 'client', label: `${p.prefix}-${String(i).padStart(2, '0')}`, platform: p.platform, cpuSpeed: p.cpuSpeed });
     links.push({ id: `${id}~${hub}`, a: id, b: hub, ...wan() });
   }
 }
