@@ -2,6 +2,7 @@ import { inRange, LIMITS, type LimitKey } from './limits';
 import type { Simulation } from './sim';
 import { PLATFORMS, type LinkSettings, type Platform } from './types';
 import type { ProcessingClass } from './clientserver/costModel';
+import type { FailbackPolicy } from './cluster/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -19,7 +20,11 @@ export type EngineCommand =
   | { type: 'setThinkTime'; thinkTimeUs: number }
   | { type: 'addFeature' }
   | { type: 'upgradeClients' }
-  | { type: 'deploy' };
+  | { type: 'deploy' }
+  | { type: 'failResource'; group: string; resource: string; persistent?: boolean }
+  | { type: 'setQuorum'; on: boolean }
+  | { type: 'setFailback'; group: string; policy: FailbackPolicy; window?: [number, number] }
+  | { type: 'moveGroup'; group: string; node?: string };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {
@@ -34,7 +39,10 @@ export interface CommandError {
     | 'noSwitch'
     | 'tooManyNodes'
     | 'badPlatform'
-    | 'deployRunning';
+    | 'deployRunning'
+    | 'unknownResource'
+    | 'notOnline'
+    | 'notMember';
   params: Record<string, string | number>;
 }
 

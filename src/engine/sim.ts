@@ -1,3 +1,4 @@
+import { applyCommand, type EngineCommand } from './commands';
 import { EventQueue } from './kernel/queue';
 import { RandomSource, type Prng } from './kernel/prng';
 import { Trace, type TraceType } from './kernel/trace';
@@ -9,8 +10,10 @@ import type { LinkSpec, NodeSpec, WorldSpec } from './types';
 const HOP = 0;
 const TIMER = 1;
 const WORK = 2;
+const SCRIPT = 3;
 
 type QueueItem =
+  | { k: typeof SCRIPT; cmd: EngineCommand }
   | { k: typeof HOP; m: Message }
   | { k: typeof TIMER; node: number; epoch: number; model: number; tag: number; data: unknown }
   | { k: typeof WORK; node: number; epoch: number };
@@ -61,6 +64,7 @@ export class Simulation {
     for (const l of spec.links) this.net.addLink(l);
     models.forEach((m, i) => this.contexts.push(this.makeContext(i, m)));
     models.forEach((m, i) => m.init(this.contexts[i]!));
+    for (const s of spec.script ?? []) this.queue.push(s.atUs, { k: SCRIPT, cmd: s.cmd });
   }
 
   /** Time of the next pending event, or Infinity. */
@@ -78,7 +82,9 @@ export class Simulation {
     else if (item.k === TIMER) {
       const n = this.net.nodes[item.node]!;
       if (n.up && n.epoch === item.epoch) this.models[item.model]!.onTimer(this.contexts[item.model]!, item.node, item.tag, item.data);
-    } else this.finishWork(item.node, item.epoch);
+    } else if (item.k === WORK) this.finishWork(item.node, item.epoch);
+    // a scripted fault that no longer applies (the node is already down) is simply skipped
+    else applyCommand(this, item.cmd);
     return true;
   }
 

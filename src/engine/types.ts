@@ -1,5 +1,7 @@
 /** The engine's own description of a world; `src/scenario` builds one from a scenario document. */
 import type { ProcessingClass } from './clientserver/costModel';
+import type { ClusterSpec } from './cluster/spec';
+import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
 export type NodeKind = 'client' | 'switch' | 'server' | 'db';
@@ -60,5 +62,10 @@ export interface WorkloadSpec {
 export interface WorldSpec {
   nodes: NodeSpec[];
   links: LinkSpec[];
-  workload: WorkloadSpec;
+  /** The client/server transaction model, if this world runs it. */
+  workload?: WorkloadSpec;
+  /** The cluster model, if this world runs it. */
+  cluster?: ClusterSpec;
+  /** Commands the world applies by itself at given times (a flapping node, a planned partition). */
+  script?: { atUs: number; cmd: EngineCommand }[];
 }

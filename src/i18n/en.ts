@@ -213,6 +213,9 @@ const core = {
   'error.tooManyNodes': 'The network already has the maximum of {max} machines.',
   'error.badPlatform': 'Unknown platform "{value}".',
   'error.deployRunning': 'A deployment is still under way ({pending} machines to go).',
+  'error.unknownResource': 'There is no group or resource "{id}".',
+  'error.notOnline': '"{id}" is not online anywhere.',
+  'error.notMember': '"{id}" is not a member of the cluster right now.',
   'error.badAddress': 'The address had an invalid {field} ("{value}"); the default was used instead.',
   'error.workerCrashed': 'The simulation stopped unexpectedly: {message}',
 

@@ -215,6 +215,9 @@ export const es: Record<MessageKey, string> = {
   'error.tooManyNodes': 'La red ya tiene el máximo de {max} máquinas.',
   'error.badPlatform': 'Plataforma desconocida: «{value}».',
   'error.deployRunning': 'Aún hay un despliegue en curso (faltan {pending} máquinas).',
+  'error.unknownResource': 'No hay ningún grupo o recurso «{id}».',
+  'error.notOnline': '«{id}» no está en línea en ningún nodo.',
+  'error.notMember': '«{id}» no es miembro del clúster ahora mismo.',
   'error.badAddress': 'La dirección tenía un valor no válido para {field} («{value}»); se usó el valor por defecto.',
   'error.workerCrashed': 'La simulación se detuvo inesperadamente: {message}',
 

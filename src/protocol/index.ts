@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CommandError, EngineCommand } from '../engine/commands';
 import { CLASSES } from '../engine/clientserver/costModel';
+import { FAILBACK_POLICIES } from '../engine/cluster/spec';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
 import type { TraceEvent } from '../engine/kernel/trace';
@@ -18,6 +19,9 @@ export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view
 export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, requestText, sqlText } from '../engine/clientserver/costModel';
 export type { Layer, Place, ProcessingClass, Query } from '../engine/clientserver/costModel';
 export { HOP_STRIDE } from '../engine/sim';
+export { CL_MSG } from '../engine/cluster/clusterModel';
+export { FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from '../engine/cluster/spec';
+export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';
 export { LIMITS } from '../engine/limits';
 export type { NodeKind, Platform } from '../engine/types';
 
@@ -48,6 +52,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addFeature') }),
   z.object({ type: z.literal('upgradeClients') }),
   z.object({ type: z.literal('deploy') }),
+  z.object({ type: z.literal('failResource'), group: id, resource: id, persistent: z.boolean().optional() }),
+  z.object({ type: z.literal('setQuorum'), on: z.boolean() }),
+  z.object({
+    type: z.literal('setFailback'),
+    group: id,
+    policy: z.enum(FAILBACK_POLICIES),
+    window: z.tuple([z.number().int().min(0).max(23), z.number().int().min(0).max(24)]).optional(),
+  }),
+  z.object({ type: z.literal('moveGroup'), group: id, node: id.optional() }),
 ]);
 
 /**

@@ -1,7 +1,7 @@
-import { Simulation } from '../sim';
+import { createSimulation } from '../createSimulation';
+import type { Simulation } from '../sim';
 import type { LinkSpec, NodeSpec, Platform, WorkloadSpec, WorldSpec } from '../types';
 import type { ProcessingClass } from './costModel';
-import { TransactionModel } from './transactions';
 
 /** Defaults of the transaction workload; scaled for teaching, not measured. */
 export const DEFAULT_WORKLOAD: Omit<WorkloadSpec, 'server' | 'db' | 'processing'> = {
@@ -94,6 +94,5 @@ export function databaseWorld(clients = 6): WorldSpec {
 
 /** A simulation of a world with the client/server model running on it. */
 export function clientServerSimulation(world: WorldSpec, seed: number): Simulation {
-  // the model changes its workload settings at run time: give it its own copy
-  return new Simulation(world, seed, [new TransactionModel({ ...world.workload })]);
+  return createSimulation(world, seed);
 }

@@ -28,7 +28,22 @@ export type TraceType =
   | 'clientsUpgraded'
   | 'deployStarted'
   | 'deployInstalled'
-  | 'deployFinished';
+  | 'deployFinished'
+  | 'heartbeatMissed'
+  | 'regroupStarted'
+  | 'membershipChanged'
+  | 'quorumLost'
+  | 'groupFailover'
+  | 'groupFailback'
+  | 'groupMoveRequested'
+  | 'groupMoved'
+  | 'configUpdated'
+  | 'resourceStateChanged'
+  | 'resourceFailed'
+  | 'restartThresholdExceeded'
+  | 'failoverThresholdExceeded'
+  | 'faultInjected'
+  | 'invariantViolated';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is

@@ -1,0 +1,121 @@
+import type { ModelContext } from '../model';
+import { RESOURCE_STATES, START_US, STOP_US, type GroupSpec, type ResourceState } from './spec';
+
+/** Resource and group states on every node: a node's copy of each group's resources. */
+export class ResourceTable {
+  /** state[node][group][resource] */
+  readonly state: ResourceState[][][];
+  /** A fault injected on a node's resource: `once` clears on restart, `persistent` does not. */
+  readonly fault: ('none' | 'once' | 'persistent')[][][];
+  /** Resource indices of each group, in an order where dependencies come first. */
+  readonly order: number[][];
+  /** deps[group][resource] = indices of the resources it needs. */
+  readonly deps: number[][][];
+
+  constructor(readonly groups: GroupSpec[], nodes: number) {
+    this.deps = groups.map((g) => g.resources.map((r) => r.dependsOn.map((d) => g.resources.findIndex((x) => x.id === d))));
+    this.order = this.deps.map((d) => topoOrder(d));
+    this.state = Array.from({ length: nodes }, () => groups.map((g) => g.resources.map(() => 'offline' as ResourceState)));
+    this.fault = Array.from({ length: nodes }, () => groups.map((g) => g.resources.map(() => 'none' as const)));
+  }
+
+  /** Online when all resources are; failed when any is; pending when any is moving; partial otherwise. */
+  groupState(node: number, g: number): 'online' | 'offline' | 'failed' | 'pending' | 'partial' {
+    const s = this.state[node]![g]!;
+    if (s.includes('failed')) return 'failed';
+    if (s.every((x) => x === 'online')) return 'online';
+    if (s.every((x) => x === 'offline')) return 'offline';
+    if (s.some((x) => x === 'onlinePending' || x === 'offlinePending')) return 'pending';
+    return 'partial';
+  }
+
+  /** True when any resource of the group is online or coming online on the node. */
+  holds(node: number, g: number): boolean {
+    return this.state[node]![g]!.some((x) => x === 'online' || x === 'onlinePending');
+  }
+}
+
+/** Kahn's algorithm; ties in resource order, so the result is deterministic. */
+function topoOrder(deps: number[][]): number[] {
+  const out: number[] = [];
+  const done = new Set<number>();
+  while (out.length < deps.length) {
+    const next = deps.findIndex((d, i) => !done.has(i) && d.every((x) => done.has(x)));
+    if (next < 0) throw new Error('resource dependencies form a cycle');
+    done.add(next);
+    out.push(next);
+  }
+  return out;
+}
+
+export const RES_TIMER = { online: 10, offline: 11 } as const;
+
+/**
+ * Drives one node's resources: bringing a group online starts every resource
+ * whose providers are online (independent ones in parallel); taking it offline
+ * stops dependents before their providers. Timers complete each transition.
+ */
+export class ResourceDriver {
+  constructor(
+    private readonly t: ResourceTable,
+    private readonly onChange: (ctx: ModelContext, node: number, g: number, r: number) => void,
+    /** Model node index → network node index (trace events name network nodes). */
+    private readonly netIndex: (m: number) => number,
+  ) {}
+
+  /** Sets one resource's state on one node, telling the trace and the checker. */
+  set(ctx: ModelContext, node: number, g: number, r: number, s: ResourceState): void {
+    this.t.state[node]![g]![r] = s;
+    ctx.emit('resourceStateChanged', this.netIndex(node), -1, g, r, RESOURCE_STATES.indexOf(s));
+    this.onChange(ctx, node, g, r);
+  }
+
+  bringOnline(ctx: ModelContext, node: number, g: number): void {
+    const st = this.t.state[node]![g]!;
+    for (const r of this.t.order[g]!) {
+      if (st[r] !== 'offline') continue;
+      if (!this.t.deps[g]![r]!.every((d) => st[d] === 'online')) continue;
+      this.set(ctx, node, g, r, 'onlinePending');
+      ctx.setTimer(this.netIndex(node), START_US[this.t.groups[g]!.resources[r]!.type], RES_TIMER.online, [g, r]);
+    }
+  }
+
+  takeOffline(ctx: ModelContext, node: number, g: number): void {
+    const st = this.t.state[node]![g]!;
+    for (const r of [...this.t.order[g]!].reverse()) {
+      if (st[r] !== 'online' && st[r] !== 'failed' && st[r] !== 'onlinePending') continue;
+      // dependents first: a provider waits until nothing that needs it is up
+      const dependents = this.t.deps[g]!.map((d, i) => (d.includes(r) ? i : -1)).filter((i) => i >= 0);
+      if (dependents.some((d) => st[d] !== 'offline')) continue;
+      if (st[r] === 'failed') {
+        this.set(ctx, node, g, r, 'offline');
+        continue;
+      }
+      this.set(ctx, node, g, r, 'offlinePending');
+      ctx.setTimer(this.netIndex(node), STOP_US[this.t.groups[g]!.resources[r]!.type], RES_TIMER.offline, [g, r]);
+    }
+  }
+
+  /** A timer of this driver fired; `wantOnline` says where the node's copy should head now. */
+  onTimer(ctx: ModelContext, node: number, tag: number, data: unknown, wantOnline: (g: number) => boolean): void {
+    const [g, r] = data as [number, number];
+    const st = this.t.state[node]![g]!;
+    if (tag === RES_TIMER.online && st[r] === 'onlinePending') {
+      // a resource with an injected fault fails to start only if the fault persists
+      this.set(ctx, node, g, r, this.t.fault[node]![g]![r] === 'persistent' ? 'failed' : 'online');
+    } else if (tag === RES_TIMER.offline && st[r] === 'offlinePending') {
+      this.set(ctx, node, g, r, 'offline');
+    } else return;
+    if (wantOnline(g)) this.bringOnline(ctx, node, g);
+    else this.takeOffline(ctx, node, g);
+  }
+
+  /** Everything offline at once (the node crashed or lost quorum): no transitions, the state is simply gone. */
+  dropAll(ctx: ModelContext, node: number): void {
+    this.t.state[node]!.forEach((res, g) =>
+      res.forEach((s, r) => {
+        if (s !== 'offline') this.set(ctx, node, g, r, 'offline');
+      }),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The cluster's description and its defaults, taken from Windows Server
+ * failover clustering (see README "Real-world defaults"): heartbeats every
+ * second, a peer declared down after 10 missed ones, resources restarted up
+ * to 3 times in 15 minutes before their group fails over.
+ */
+
+/** Resource types of a Windows cluster group (WCS-RESOURCE). */
+export type ResourceType = 'disk' | 'ip' | 'name' | 'service';
+export const RESOURCE_TYPES: readonly ResourceType[] = ['disk', 'ip', 'name', 'service'];
+
+/** Resource states (WCS-ONLINE), as the cluster API numbers them in order here. */
+export type ResourceState = 'offline' | 'onlinePending' | 'online' | 'offlinePending' | 'failed';
+export const RESOURCE_STATES: readonly ResourceState[] = ['offline', 'onlinePending', 'online', 'offlinePending', 'failed'];
+
+/** AutoFailbackType: prevent (the default), immediately, or only within a window of hours. */
+export type FailbackPolicy = 'prevent' | 'immediate' | 'window';
+export const FAILBACK_POLICIES: readonly FailbackPolicy[] = ['prevent', 'immediate', 'window'];
+
+export interface ResourceSpec {
+  id: string;
+  type: ResourceType;
+  /** Resources this one needs online first (a graph: name needs IP; service needs name and disk). */
+  dependsOn: string[];
+}
+
+export interface GroupSpec {
+  id: string;
+  label: string;
+  resources: ResourceSpec[];
+  /** Ordered preferred owners (node ids); nodes not listed are appended in node order. */
+  preferredOwners: string[];
+  failback: FailbackPolicy;
+  /** Failback window in cluster hours [start, end). */
+  failbackWindow: [number, number];
+}
+
+export interface ClusterSpec {
+  /** The cluster nodes (node ids), in the order that breaks ties. */
+  nodes: string[];
+  groups: GroupSpec[];
+  /** Heartbeat period (SameSubnetDelay). */
+  heartbeatUs: number;
+  /** Missed heartbeats before a peer is suspected (SameSubnetThreshold). */
+  threshold: number;
+  /** How long a regroup waits for answers. */
+  regroupUs: number;
+  /** Node majority required to run (off: a partition may cause split brain). */
+  quorum: boolean;
+  /** How long the new owner waits before taking a failed owner's disk (quorum-disk arbitration). */
+  arbitrationUs: number;
+  /** LooksAlive poll of the resource monitor. */
+  looksAliveUs: number;
+  restartThreshold: number;
+  restartPeriodUs: number;
+  /** Clients of the service: each sends a request to the group's IP every `requestEveryUs`. */
+  requestEveryUs: number;
+  requestTimeoutUs: number;
+  serviceWorkUs: number;
+}
+
+/** Time each resource type takes to come online / go offline. */
+export const START_US: Record<ResourceType, number> = { disk: 2_000_000, ip: 500_000, name: 500_000, service: 3_000_000 };
+export const STOP_US: Record<ResourceType, number> = { disk: 1_000_000, ip: 200_000, name: 200_000, service: 1_000_000 };
+
+export const CLUSTER_DEFAULTS = {
+  heartbeatUs: 1_000_000,
+  threshold: 10,
+  regroupUs: 1_000_000,
+  arbitrationUs: 3_000_000,
+  quorum: true,
+  looksAliveUs: 5_000_000,
+  restartThreshold: 3,
+  restartPeriodUs: 900_000_000,
+  requestEveryUs: 1_000_000,
+  requestTimeoutUs: 3_000_000,
+  serviceWorkUs: 5_000,
+} as const;
+
+/** The usual group of a clustered application: disk, IP address, network name and the service itself. */
+export function standardGroup(id: string, label: string, preferredOwners: string[], failback: FailbackPolicy = 'prevent'): GroupSpec {
+  return {
+    id,
+    label,
+    preferredOwners,
+    failback,
+    failbackWindow: [0, 24],
+    resources: [
+      { id: `${id}-disk`, type: 'disk', dependsOn: [] },
+      { id: `${id}-ip`, type: 'ip', dependsOn: [] },
+      { id: `${id}-name`, type: 'name', dependsOn: [`${id}-ip`] },
+      { id: `${id}-svc`, type: 'service', dependsOn: [`${id}-name`, `${id}-disk`] },
+    ],
+  };
+}

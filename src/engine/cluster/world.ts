@@ -1,0 +1,60 @@
+import type { EngineCommand } from '../commands';
+import type { LinkSpec, NodeSpec, WorldSpec } from '../types';
+import { CLUSTER_DEFAULTS, standardGroup, type FailbackPolicy } from './spec';
+
+export interface ClusterOptions {
+  nodes?: number;
+  clients?: number;
+  quorum?: boolean;
+  failback?: FailbackPolicy;
+  /** Bandwidth of the private interconnect. */
+  interconnectBps?: number;
+  script?: { atUs: number; cmd: EngineCommand }[];
+}
+
+const lan = (latencyUs: number, bandwidthBps: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 5), bandwidthBps, lossRate: 0 });
+
+/** The two links joining the sites: cutting both splits the cluster in half. */
+export const SITE_LINKS = ['ic-a~ic-b', 'pub-a~pub-b'] as const;
+
+/**
+ * A Windows cluster over two sites (or racks): N nodes, half on each side,
+ * each on a private interconnect (heartbeats) and a public network where the
+ * clients are; the sites are joined by one interconnect link and one public
+ * link. Two application groups (SQL and files) have opposite preferred owners.
+ */
+export function clusterWorld(o: ClusterOptions = {}): WorldSpec {
+  const count = o.nodes ?? 4;
+  const ic = o.interconnectBps ?? 1_000_000_000;
+  const nodes: NodeSpec[] = [];
+  const links: LinkSpec[] = [];
+  for (const site of ['a', 'b']) {
+    nodes.push({ id: `ic-${site}`, kind: 'switch', label: `interconnect-${site}`, platform: 'network' });
+    nodes.push({ id: `pub-${site}`, kind: 'switch', label: `public-${site}`, platform: 'network' });
+  }
+  links.push({ id: SITE_LINKS[0], a: 'ic-a', b: 'ic-b', ...lan(500, ic) });
+  links.push({ id: SITE_LINKS[1], a: 'pub-a', b: 'pub-b', ...lan(500, 1_000_000_000) });
+  const ids: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const id = `node-${i}`;
+    const site = i <= Math.ceil(count / 2) ? 'a' : 'b';
+    ids.push(id);
+    nodes.push({ id, kind: 'server', label: id, platform: 'windows-server', cpuSpeed: 4 });
+    // the interconnect link comes first, so heartbeats prefer it while it is up
+    links.push({ id: `${id}~ic`, a: id, b: `ic-${site}`, ...lan(100, ic) });
+    links.push({ id: `${id}~pub`, a: id, b: `pub-${site}`, ...lan(200, 1_000_000_000) });
+  }
+  for (let i = 1; i <= (o.clients ?? 4); i++) {
+    const id = `client-${i}`;
+    nodes.push({ id, kind: 'client', label: `pc-${String(i).padStart(2, '0')}`, platform: i % 2 ? 'windows-pc' : 'linux-ws' });
+    links.push({ id: `${id}~pub`, a: id, b: i % 2 ? 'pub-a' : 'pub-b', ...lan(20_000, 100_000_000) });
+  }
+  const failback = o.failback ?? 'prevent';
+  const groups = [standardGroup('sql', 'SQL Server', ['node-1', 'node-2'], failback), standardGroup('files', 'File Server', ['node-2', 'node-1'], failback)];
+  return {
+    nodes,
+    links,
+    cluster: { ...CLUSTER_DEFAULTS, nodes: ids, groups, quorum: o.quorum ?? true },
+    script: o.script,
+  };
+}

@@ -1,0 +1,16 @@
+import { ClusterModel } from './cluster/clusterModel';
+import { TransactionModel } from './clientserver/transactions';
+import type { Model } from './model';
+import { Simulation } from './sim';
+import type { WorldSpec } from './types';
+
+/**
+ * A simulation of a world with the models its description asks for. Each
+ * model gets its own copy of its settings, since commands change them.
+ */
+export function createSimulation(world: WorldSpec, seed: number): Simulation {
+  const models: Model[] = [];
+  if (world.workload) models.push(new TransactionModel({ ...world.workload }));
+  if (world.cluster) models.push(new ClusterModel(structuredClone(world.cluster)));
+  return new Simulation(world, seed, models);
+}
