@@ -14,6 +14,9 @@ const core = {
   'preset.fat': 'Fat clients',
   'preset.coop': 'Cooperative',
   'preset.database': 'Database application',
+  'preset.cluster': 'Windows cluster: failover',
+  'preset.failback': 'Cluster: a flapping node and automatic failback',
+  'preset.splitbrain': 'Cluster without quorum: split brain',
 
   'proc.title': 'Client/server processing',
   'proc.class': 'Class of processing, all clients',

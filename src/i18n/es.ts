@@ -16,6 +16,9 @@ export const es: Record<MessageKey, string> = {
   'preset.fat': 'Clientes pesados',
   'preset.coop': 'Cooperativo',
   'preset.database': 'Aplicación de base de datos',
+  'preset.cluster': 'Clúster Windows: conmutación por error',
+  'preset.failback': 'Clúster: un nodo intermitente y recuperación automática',
+  'preset.splitbrain': 'Clúster sin quórum: cerebro dividido',
 
   'proc.title': 'Procesamiento cliente/servidor',
   'proc.class': 'Clase de procesamiento, todos los clientes',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientServerSimulation } from '../engine/clientserver/world';
+import { createSimulation } from '../engine/createSimulation';
 import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, PRESET_NAMES, PRESETS, presetScenario, restore } from './scenario';
 
 describe('scenario restore', () => {
@@ -32,8 +32,8 @@ describe('scenario restore', () => {
 describe('presets', () => {
   it.each(PRESET_NAMES)('%s runs: transactions complete and none fail', (name) => {
     const s = presetScenario(name);
-    const sim = clientServerSimulation(buildWorld(s), s.seed);
-    sim.runUntil(20_000_000);
+    const sim = createSimulation(buildWorld(s), s.seed);
+    sim.runUntil(25_000_000);
     const f = sim.models[0]!.stats(sim.nowUs);
     expect(f.requestsCompleted).toBeGreaterThan(5);
     expect(f.requestsFailed).toBe(0);

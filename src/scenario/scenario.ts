@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
+import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
+import type { EngineCommand } from '../protocol';
 import type { WorldSpec } from '../protocol';
 
 export const SCENARIO_VERSION = 1;
@@ -17,6 +19,9 @@ export const PRESETS = {
   fat: { concepts: ['CS-CLIENT', 'CS-FAT-THIN', 'CS-FAT-COST'], clients: 24 },
   coop: { concepts: ['CS-COOP'], clients: 12 },
   database: { concepts: ['CS-DB', 'CS-CLIENT', 'CS-TERMS'], clients: 6 },
+  cluster: { concepts: ['WCS-SERVICE', 'WCS-NODEMGR', 'WCS-GROUP', 'WCS-RESOURCE', 'WCS-ONLINE', 'WCS-FAILOVER-MGR', 'WCS-PREFERRED', 'WCS-CONFIGDB', 'WCS-RESMON', 'WCS-SHARED-NOTHING', 'CL-FAILOVER', 'CL-HA'], clients: 4 },
+  failback: { concepts: ['CL-FAILBACK', 'WCS-PREFERRED'], clients: 4 },
+  splitbrain: { concepts: ['WCS-NODEMGR', 'CL-HA'], clients: 4 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -77,6 +82,19 @@ export function presetScenario(preset: PresetName, seed = DEFAULT_SCENARIO.seed)
   return { version: SCENARIO_VERSION, preset, seed, clients: PRESETS[preset].clients };
 }
 
+/**
+ * A node whose fault comes back: it fails, is repaired a minute later, and
+ * fails again 40 s after each repair, for an hour (the harm of automatic failback).
+ */
+function flapping(node: string): { atUs: number; cmd: EngineCommand }[] {
+  const out: { atUs: number; cmd: EngineCommand }[] = [];
+  for (let t = 40_000_000; t < 3_600_000_000; t += 100_000_000) {
+    out.push({ atUs: t, cmd: { type: 'crashNode', node } });
+    out.push({ atUs: t + 60_000_000, cmd: { type: 'restartNode', node } });
+  }
+  return out;
+}
+
 /** The engine world a scenario describes. */
 export function buildWorld(s: Scenario): WorldSpec {
   switch (s.preset) {
@@ -90,6 +108,12 @@ export function buildWorld(s: Scenario): WorldSpec {
       return clientServerWorld(s.clients, undefined, 'client');
     case 'coop':
       return clientServerWorld(s.clients, undefined, 'coop');
+    case 'cluster':
+      return clusterWorld({ clients: s.clients });
+    case 'failback':
+      return clusterWorld({ clients: s.clients, failback: 'immediate', script: flapping('node-1') });
+    case 'splitbrain':
+      return clusterWorld({ clients: s.clients, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:
       return clientServerWorld(s.clients);
   }

@@ -1,4 +1,4 @@
-import { clientServerSimulation } from '../engine/clientserver/world';
+import { createSimulation } from '../engine/createSimulation';
 import { LIMITS } from '../engine/limits';
 import { applyLogged, replay, type LoggedCommand } from '../engine/replay';
 import type { Simulation } from '../engine/sim';
@@ -43,7 +43,7 @@ export class SimHost {
 
   /** Starts a run; replies and frames of the previous run stop at once. */
   load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number): void {
-    const sim = clientServerSimulation(world, seed);
+    const sim = createSimulation(world, seed);
     replay(sim, log);
     this.sim = sim;
     this.runId = runId;

@@ -130,7 +130,10 @@ export class Membership {
   }
 
   onMessage(ctx: ModelContext, m: number, msg: Message): void {
-    const p = msg.payload as { from: number; seq?: number; view?: number[]; ok?: boolean; u?: Update; replica?: Replica };
+    const p = msg.payload as { from: number; seq?: number; view?: number[]; ok?: boolean; u?: Update; replica?: Replica; heard?: number[] };
+    // what any member heard last from each node is shared in a regroup: a node that was cut off itself
+    // must not judge others' silence by its own deafness
+    if (p.heard) this.lastHeard[m] = this.lastHeard[m]!.map((t, i) => Math.max(t, p.heard![i]!));
     switch (msg.kind) {
       case K.heartbeat:
         this.lastHeard[m]![p.from] = ctx.nowUs;
@@ -139,7 +142,7 @@ export class Membership {
         if (!this.view[m]!.includes(p.from) || !this.svc[m]) this.startRegroup(ctx, m);
         break;
       case K.regroup:
-        this.sendTo(ctx, m, p.from, K.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!) });
+        this.sendTo(ctx, m, p.from, K.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!), heard: this.lastHeard[m]!.slice() });
         break;
       case K.regroupAck:
         if (!this.regroup[m]) break;
@@ -176,7 +179,7 @@ export class Membership {
     const v = [...got].sort((a, b) => a - b);
     const ok = !this.c.spec.quorum || v.length * 2 > this.n;
     const replica = this.best[m]!;
-    for (const o of v) if (o !== m) this.sendTo(ctx, m, o, K.view, { from: m, view: v, ok, replica }, 256);
+    for (const o of v) if (o !== m) this.sendTo(ctx, m, o, K.view, { from: m, view: v, ok, replica, heard: this.lastHeard[m]!.slice() }, 256);
     this.applyView(ctx, m, v, ok, replica);
   }
 

@@ -4,6 +4,8 @@ import type { ClusterModel } from './clusterModel';
 const REQUEST = 40;
 const TIMEOUT = 41;
 const K = { request: 14, reply: 15 } as const;
+/** Bringing the groups online at start takes about five seconds. */
+const BOOT_US = 6_000_000;
 
 interface Req {
   client: number;
@@ -34,7 +36,8 @@ export class ClusterService {
       this.downSince[g] = 0;
       this.downtimeUs[g] = 0;
     });
-    for (const n of ctx.net.nodes) this.onClientRestarted(ctx, n.index);
+    // users arrive once the cluster has booted and brought its groups online
+    for (const n of ctx.net.nodes) if (n.kind === 'client') ctx.setTimer(n.index, BOOT_US + ctx.rng.exp(this.c.spec.requestEveryUs), REQUEST);
   }
 
   onClientRestarted(ctx: ModelContext, node: number): void {
