@@ -50,7 +50,7 @@ export class ClusterModel implements Model {
 
   /** Whether node m's copy of group g should be online: its replica says it owns g and it runs the cluster service. */
   wantsOnline(m: number, g: number): boolean {
-    return this.members.inService(m) && this.members.replica[m]!.owner[g] === m;
+    return this.members.settled(m) && this.members.replica[m]!.owner[g] === m;
   }
 
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {

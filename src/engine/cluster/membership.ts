@@ -7,6 +7,7 @@ const CHECK = 31;
 const REGROUP_END = 32;
 const GUM_TIMEOUT = 33;
 const ARBITRATE = 34;
+const JOINED = 35;
 /** FailoverPeriod: at most nodes−1 failovers of a group in six hours (FailoverThreshold's default). */
 const FAILOVER_PERIOD_US = 6 * 3600 * 1_000_000;
 
@@ -31,6 +32,10 @@ interface Update {
   g: number;
   owner: number;
   seq: number;
+  /** Members that applied it so far. */
+  acks: number;
+  /** A failover: the new owner applies last, and only if a majority applied before it. */
+  majority: boolean;
 }
 
 /**
@@ -49,6 +54,10 @@ export class Membership {
   private regroup: (Set<number> | null)[] = [];
   /** The freshest configuration database a regroup leader has heard of (a rejoining node's copy is stale). */
   private best: (Replica | null)[] = [];
+  /** A node that just (re)joined holds off bringing groups online until the views and updates in flight have reached it. */
+  private joining: boolean[] = [];
+  /** Failovers waiting for a confirming regroup, per coordinator. */
+  private confirm: [number, number][][] = [];
   private restarts: number[][] = [];
   private failovers: number[][] = [];
   private updates = new Map<number, Update>();
@@ -65,6 +74,11 @@ export class Membership {
 
   inService(m: number): boolean {
     return this.svc[m] === true;
+  }
+
+  /** In service and past its joining pause: may bring groups online. */
+  settled(m: number): boolean {
+    return this.svc[m] === true && !this.joining[m];
   }
 
   /** Preferred owners of group g as model indices: the listed ones first, then every other node in order. */
@@ -84,6 +98,7 @@ export class Membership {
       this.suspected[m] = all.map(() => false);
       this.regroup[m] = null;
       this.best[m] = null;
+      this.confirm[m] = [];
       this.heldAcks[m] = this.c.spec.groups.map(() => null);
       this.startTimers(ctx, m);
     }
@@ -119,12 +134,15 @@ export class Membership {
         this.startRegroup(ctx, m);
       }
     } else if (tag === REGROUP_END) this.endRegroup(ctx, m);
-    else if (tag === ARBITRATE) this.failover(ctx, m, ...(data as [number, number]));
+    else if (tag === JOINED) {
+      this.joining[m] = false;
+      this.c.spec.groups.forEach((_, g) => this.settle(ctx, m, g));
+    } else if (tag === ARBITRATE) this.failover(ctx, m, ...(data as [number, number]));
     else if (tag === GUM_TIMEOUT) {
       const [id, at] = data as [number, number];
       const u = this.updates.get(id);
       // a member that does not answer is skipped (a real cluster would evict it)
-      if (u && u.at === at) this.advance(ctx, u);
+      if (u && u.at === at) this.advance(ctx, u, false);
     } else return false;
     return true;
   }
@@ -157,7 +175,7 @@ export class Membership {
         break;
       case K.gumAck: {
         const u = this.updates.get(p.u!.id);
-        if (u && u.at === p.u!.at) this.advance(ctx, u);
+        if (u && u.at === p.u!.at) this.advance(ctx, u, true);
         break;
       }
     }
@@ -181,6 +199,8 @@ export class Membership {
     const replica = this.best[m]!;
     for (const o of v) if (o !== m) this.sendTo(ctx, m, o, K.view, { from: m, view: v, ok, replica, heard: this.lastHeard[m]!.slice() }, 256);
     this.applyView(ctx, m, v, ok, replica);
+    const pending = this.confirm[m]!.splice(0);
+    if (ok) for (const [g, target] of pending) this.commit(ctx, m, g, target);
   }
 
   private applyView(ctx: ModelContext, m: number, v: number[], ok: boolean, replica?: Replica): void {
@@ -198,6 +218,11 @@ export class Membership {
       return;
     }
     const changed = !this.svc[m] || this.view[m]!.join() !== v.join();
+    if (!this.svc[m] && this.replica[m]!.seq >= 0) {
+      // (re)joining: its configuration database may be behind an update still in flight
+      this.joining[m] = true;
+      ctx.setTimer(this.c.nodes[m]!, 2 * this.c.spec.regroupUs, JOINED);
+    }
     this.svc[m] = true;
     this.view[m] = v;
     for (const o of v) {
@@ -249,9 +274,20 @@ export class Membership {
       ctx.setTimer(this.c.nodes[m]!, needed - silent, ARBITRATE, [g, target]);
       return;
     }
+    // last, confirm the view is still true (this node may itself have been cut off since): one more regroup
+    this.confirm[m]!.push([g, target]);
+    this.startRegroup(ctx, m);
+  }
+
+  /** After a confirming regroup kept quorum: the failover goes ahead if it still makes sense. */
+  private commit(ctx: ModelContext, m: number, g: number, target: number): void {
+    const v = this.view[m]!;
+    const owner = this.replica[m]!.owner[g]!;
+    if (!this.svc[m] || v[0] !== m || (owner >= 0 && v.includes(owner)) || !v.includes(target)) return;
+    if ([...this.updates.values()].some((u) => u.g === g)) return;
     this.failovers[g]!.push(ctx.nowUs);
     ctx.emit('groupFailover', this.c.nodes[target]!, owner < 0 ? -1 : this.c.nodes[owner]!, g);
-    this.update(ctx, m, g, target, v);
+    this.update(ctx, m, g, target, v, true);
   }
 
   private failbackAllowed(policy: string, [start, end]: [number, number], nowUs: number): boolean {
@@ -267,15 +303,23 @@ export class Membership {
     this.update(ctx, from, g, target, [oldOwner, ...v.filter((o) => o !== oldOwner)]);
   }
 
-  private update(ctx: ModelContext, from: number, g: number, owner: number, targets: number[]): void {
-    const u: Update = { id: this.nextUpdate++, from, targets, at: -1, g, owner, seq: ++this.seq };
+  private update(ctx: ModelContext, from: number, g: number, owner: number, targets: number[], majority = false): void {
+    const order = majority ? [...targets.filter((t) => t !== owner), owner] : targets;
+    const u: Update = { id: this.nextUpdate++, from, targets: order, at: -1, g, owner, seq: ++this.seq, acks: 0, majority };
     this.updates.set(u.id, u);
-    this.advance(ctx, u);
+    this.advance(ctx, u, false);
   }
 
   /** Sends the update to the next member (applying it locally when that is the sender itself). */
-  private advance(ctx: ModelContext, u: Update): void {
+  private advance(ctx: ModelContext, u: Update, acked: boolean): void {
+    if (acked) u.acks++;
     u.at++;
+    if (u.majority && this.c.spec.quorum && u.at === u.targets.length - 1 && (u.acks + 1) * 2 <= this.n) {
+      // too few members took the update: the sender may be the one cut off; the group stays where it is
+      this.updates.delete(u.id);
+      ctx.emit('updateAborted', this.c.nodes[u.from]!, -1, u.g, u.acks);
+      return;
+    }
     if (u.at >= u.targets.length) {
       this.updates.delete(u.id);
       ctx.emit('groupMoved', this.c.nodes[u.owner]!, this.c.nodes[u.from]!, u.g, u.seq);
@@ -313,7 +357,7 @@ export class Membership {
     this.heldAcks[m]![g] = null;
     if (m === u.from) {
       const live = this.updates.get(u.id);
-      if (live && live.at === u.at) this.advance(ctx, live);
+      if (live && live.at === u.at) this.advance(ctx, live, true);
     } else this.sendTo(ctx, m, u.from, K.gumAck, { from: m, u });
   }
 
@@ -351,6 +395,7 @@ export class Membership {
 
   onCrash(_ctx: ModelContext, m: number): void {
     this.svc[m] = false;
+    this.confirm[m] = [];
     this.view[m] = [];
     this.regroup[m] = null;
     this.heldAcks[m] = this.c.spec.groups.map(() => null);

@@ -43,7 +43,8 @@ export type TraceType =
   | 'restartThresholdExceeded'
   | 'failoverThresholdExceeded'
   | 'faultInjected'
-  | 'invariantViolated';
+  | 'invariantViolated'
+  | 'updateAborted';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is
