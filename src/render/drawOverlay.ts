@@ -5,6 +5,7 @@
 import { NF, NODE_STRIDE } from '../protocol';
 import { collectedCount, collectMessages, dotRadius, drawMessageGlow, messageRadius, paintMessages, type MessageBuffers } from './drawMessages';
 import type { Arrivals } from './drawArrivals';
+import { drawBadges, type Badge } from './drawBadges';
 import { ringsVisible, worldViewport, type DrawContext } from './drawStatic';
 import { FONT_FAMILY, NODE_HALF, RING_RADIUS, THEME } from './palette';
 
@@ -69,7 +70,15 @@ function drawQueueBadges(ctx: CanvasRenderingContext2D, dc: DrawContext, visible
 }
 
 /** Redraws the overlay layer. */
-export function drawOverlay(ctx: CanvasRenderingContext2D, dc: DrawContext, buf: MessageBuffers, highlightMessage: number, arrivals: Arrivals, nowMs: number): void {
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  dc: DrawContext,
+  buf: MessageBuffers,
+  highlightMessage: number,
+  arrivals: Arrivals,
+  nowMs: number,
+  badges: readonly Badge[] = [],
+): void {
   const { t, dpr, scene } = dc;
   // collect at full size first: the count decides the dot size, and positions barely depend on it
   collectMessages(dc, buf, messageRadius(t.k), highlightMessage);
@@ -88,6 +97,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, dc: DrawContext, buf:
   arrivals.draw(ctx, dc, nowMs);
   drawUtilisation(ctx, dc, visible);
   drawQueueBadges(ctx, dc, visible);
+  drawBadges(ctx, dc, badges);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawMessageGlow(ctx, buf, r);
 }

@@ -6,6 +6,7 @@
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { TopologyView, WorldView } from '../protocol';
 import { Arrivals } from './drawArrivals';
+import type { Badge } from './drawBadges';
 import { MessageBuffers } from './drawMessages';
 import { drawOverlay } from './drawOverlay';
 import { drawStatic, type DrawContext, type Emphasis } from './drawStatic';
@@ -16,6 +17,7 @@ import { StaticSignature } from './signature';
 import { StaticSnapshot } from './snapshot';
 
 export type { Selection } from './scene';
+export type { Badge } from './drawBadges';
 
 /** What the renderer reports back and how it describes itself to assistive technology. */
 export interface RendererOptions {
@@ -42,6 +44,7 @@ export class GraphRenderer {
   private readonly resizeObserver: ResizeObserver;
   private readonly buffers = new MessageBuffers();
   private readonly arrivals = new Arrivals();
+  private badges: readonly Badge[] = [];
   private readonly signature = new StaticSignature();
   private readonly snapshot = new StaticSnapshot();
   private positions = new Map<string, Point>();
@@ -112,6 +115,12 @@ export class GraphRenderer {
   /** The latest state of the world; drawn on the next animation frame. */
   setView(view: WorldView): void {
     this.view = view;
+    this.schedule();
+  }
+
+  /** Labels to draw above nodes (the cluster's groups on their owners). */
+  setBadges(badges: readonly Badge[]): void {
+    this.badges = badges;
     this.schedule();
   }
 
@@ -241,7 +250,7 @@ export class GraphRenderer {
       if (this.snapshot.active) this.snapshot.drawInto(this.staticCtx, this.t, this.dpr);
       else drawStatic(this.staticCtx, dc, this.emphasis(scene));
     }
-    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN, this.arrivals, t0);
+    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN, this.arrivals, t0, this.badges);
     // keep animating while glows fade, even when the simulation is paused
     if (this.arrivals.active) this.schedule();
     return performance.now() - t0;

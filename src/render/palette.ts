@@ -29,7 +29,12 @@ export const THEME = {
  * Message colours by kind (index = CS_MSG value), from the Okabe–Ito
  * colour-blind-safe set, darkened where needed to keep 3:1 on the panel.
  */
-export const MESSAGE_COLORS: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#B8649A', '#C17A00', '#3C93C2', '#1F2937', '#8C510A'];
+export const MESSAGE_COLORS: readonly string[] = [
+  // client/server (CS_MSG 0–7)
+  '#0072B2', '#D55E00', '#009E73', '#B8649A', '#C17A00', '#3C93C2', '#1F2937', '#8C510A',
+  // cluster (CL_MSG 8–15): heartbeats grey so the service traffic stands out
+  '#94A3B8', '#B91C1C', '#EA580C', '#7C3AED', '#0E7490', '#65A30D', '#1D4ED8', '#BE185D',
+];
 
 /** Colour for kinds outside the table (another model's messages). */
 export const MESSAGE_COLOR_OTHER = '#334155';

@@ -1,10 +1,13 @@
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
+import { Charts } from './Charts';
+import { ClusterPanel } from './ClusterPanel';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { GraphView } from './GraphView';
 import { Inspector } from './Inspector';
+import { LayersPanel } from './LayersPanel';
 import { Legend } from './Legend';
 import { NodeList } from './NodeList';
 import { Notices } from './Notices';
@@ -19,6 +22,7 @@ export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
+  const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   useKeyboard();
   return (
     <div className="app">
@@ -52,10 +56,24 @@ export function App() {
         </div>
         <Inspector />
       </main>
-      <div className="row">
-        <ProcessingPanel />
-        <StatsPanel />
-      </div>
+      {models.includes('clientserver') && (
+        <>
+          <div className="row">
+            <ProcessingPanel />
+            <LayersPanel />
+          </div>
+          <div className="row">
+            <StatsPanel />
+            <Charts />
+          </div>
+        </>
+      )}
+      {models.includes('cluster') && (
+        <div className="row">
+          <StatsPanel />
+          <ClusterPanel />
+        </div>
+      )}
       <EventLog />
     </div>
   );

@@ -3,6 +3,7 @@ import type { TraceEvent } from '../protocol';
 import { highlightEvent, select, selectMessage } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { describeEvent, formatClock } from './format';
+import type { ClusterInfo } from './format';
 import { useT } from './useT';
 import { isKey } from '../i18n';
 
@@ -13,6 +14,7 @@ const ROWS = 150;
 export function EventLog() {
   const t = useT();
   const topo = useLab((s) => s.topology);
+  const cluster = useLab((s) => s.panelView?.models.cluster as ClusterInfo | undefined);
   const events = useLab((s) => s.events);
   const skipped = useLab((s) => s.skippedEvents);
   const highlight = useLab((s) => s.highlight);
@@ -78,7 +80,7 @@ export function EventLog() {
           <li key={e.seq} className={`${e.type}${highlight?.seq === e.seq ? ' chosen' : ''}`}>
             <button type="button" onClick={() => choose(e)} data-type={e.type}>
               <span className="time">{formatClock(e.t)}</span>
-              <span>{describeEvent(t, topo, e)}</span>
+              <span>{describeEvent(t, topo, e, cluster)}</span>
             </button>
           </li>
         ))}

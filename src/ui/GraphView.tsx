@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { GraphRenderer } from '../render/graphRenderer';
+import { GraphRenderer, type Badge } from '../render/graphRenderer';
+import { RESOURCE_STATES } from '../protocol';
+import type { ClusterSnapshot } from './ClusterPanel';
 import { select } from '../store/actions';
 import { useLab, type LabState } from '../store/labStore';
 import { translate } from '../i18n';
@@ -9,6 +11,24 @@ function ariaLabel(s: LabState): string {
   const links = s.topology?.links.filter((l) => !l.removed).length ?? 0;
   return translate(s.lang, 'app.graphLabel', { nodes, links });
 }
+
+/** A badge per group on every node where it is not offline: green online, amber on its way, red failed. */
+function groupBadges(snap: ClusterSnapshot | undefined): Badge[] {
+  if (!snap) return [];
+  const out: Badge[] = [];
+  for (const g of snap.groups) {
+    g.states.forEach((rs, m) => {
+      if (rs.every((x) => x === OFFLINE)) return;
+      const tone = rs.includes(FAILED) ? 'bad' : rs.every((x) => x === ONLINE) ? 'ok' : 'pending';
+      out.push({ node: snap.nodes[m]!, text: g.label, tone });
+    });
+  }
+  return out;
+}
+
+const OFFLINE = RESOURCE_STATES.indexOf('offline');
+const ONLINE = RESOURCE_STATES.indexOf('online');
+const FAILED = RESOURCE_STATES.indexOf('failed');
 
 /**
  * Hosts the canvas renderer. It follows the store by subscription, outside
@@ -31,6 +51,7 @@ export function GraphView() {
         r.setHighlight(h ? { nodeIndex: h.node, linkIndex: h.link, messageId: h.type.startsWith('message') ? h.msg : undefined } : null);
       }
       if (s.lang !== prev?.lang || s.topology !== prev?.topology) r.setAriaLabel(ariaLabel(s));
+      if (s.panelView !== prev?.panelView) r.setBadges(groupBadges(s.panelView?.models.cluster as ClusterSnapshot | undefined));
     };
     apply(useLab.getState(), null);
     const unsub = useLab.subscribe(apply);

@@ -1,17 +1,21 @@
 import { MESSAGE_COLORS } from '../render/palette';
+import { CL_MSG, CS_MSG } from '../protocol';
+import { useLab } from '../store/labStore';
 import { msgKind } from './format';
 import { useT } from './useT';
 
-/** What the colours of moving dots mean. */
+/** What the colours of moving dots mean, for the models of the current scenario. */
 export function Legend() {
   const t = useT();
+  const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
+  const kinds = [...(models.includes('clientserver') ? Object.values(CS_MSG) : []), ...(models.includes('cluster') ? Object.values(CL_MSG) : [])];
   return (
     <section className="panel legend" aria-labelledby="legend-title">
       <h2 id="legend-title">{t('legend.title')}</h2>
       <ul>
-        {MESSAGE_COLORS.map((c, kind) => (
+        {kinds.map((kind) => (
           <li key={kind}>
-            <span className="swatch" style={{ background: c }} aria-hidden="true" />
+            <span className="swatch" style={{ background: MESSAGE_COLORS[kind] }} aria-hidden="true" />
             {msgKind(t, kind)}
           </li>
         ))}

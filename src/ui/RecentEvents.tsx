@@ -3,6 +3,7 @@ import type { TraceEvent } from '../protocol';
 import { highlightEvent } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { describeEvent, formatClock } from './format';
+import type { ClusterInfo } from './format';
 import { useT } from './useT';
 
 const SHOWN = 8;
@@ -11,6 +12,7 @@ const SHOWN = 8;
 export function RecentEvents({ match }: { match: (e: TraceEvent) => boolean }) {
   const t = useT();
   const topo = useLab((s) => s.topology);
+  const cluster = useLab((s) => s.panelView?.models.cluster as ClusterInfo | undefined);
   const events = useLab((s) => s.events);
   const recent = useMemo(() => {
     const out: TraceEvent[] = [];
@@ -27,7 +29,7 @@ export function RecentEvents({ match }: { match: (e: TraceEvent) => boolean }) {
           {recent.map((e) => (
             <li key={e.seq}>
               <button type="button" className="link-like" onClick={() => highlightEvent(e)}>
-                <span className="time">{formatClock(e.t)}</span> {describeEvent(t, topo, e)}
+                <span className="time">{formatClock(e.t)}</span> {describeEvent(t, topo, e, cluster)}
               </button>
             </li>
           ))}

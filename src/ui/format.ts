@@ -1,5 +1,5 @@
 import { isKey } from '../i18n';
-import { CLASSES, type TopologyView, type TraceEvent } from '../protocol';
+import { CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
@@ -30,8 +30,8 @@ export function nodeLabel(topo: TopologyView | null, i: number): string {
 }
 
 /** One sentence describing a trace event, in the current language. */
-export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent): string {
-  const key = `event.${e.type}`;
+export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cluster?: ClusterInfo): string {
+  const key = e.type === 'settingChanged' && e.b === 1 ? 'event.quorumSet' : e.type === 'settingChanged' && e.b === 2 ? 'event.failbackSet' : `event.${e.type}`;
   if (!isKey(key)) return e.type;
   // message events carry the message kind in `b`; link events name both ends in node/peer
   const kind = e.type.startsWith('message') ? msgKind(t, e.b) : '';
@@ -49,8 +49,28 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent): s
     s: Number((e.a / 1_000_000).toFixed(1)),
     n: e.a,
     cls: e.type === 'classChanged' && cls ? t(`class.${cls}`) : '',
+    onoff: e.a ? t('on') : t('off'),
+    total: e.b,
+    group: cluster?.groups[e.msg]?.label ?? '',
+    resource: resourceName(t, cluster?.groups[e.msg]?.resources[e.a]?.type),
+    state: e.type === 'resourceStateChanged' ? stateName(t, e.b) : '',
     reason: e.type === 'messageDropped' && isKey(reasonKey) ? t(reasonKey) : '',
   });
+}
+
+/** What describeEvent needs of the cluster to name groups and resources (from the model's snapshot). */
+export interface ClusterInfo {
+  groups: { label: string; resources: { type: string }[] }[];
+}
+
+function resourceName(t: T, type: string | undefined): string {
+  const key = `res.${type}`;
+  return type && isKey(key) ? t(key) : '';
+}
+
+function stateName(t: T, s: number): string {
+  const key = `rstate.${RESOURCE_STATES[s]}`;
+  return isKey(key) ? t(key) : '';
 }
 
 /** The name of a message kind. */

@@ -27,14 +27,17 @@ export class ClusterService {
   private pending: number[] = [];
   private downSince: number[] = [];
   private downtimeUs: number[] = [];
+  private wasUp: boolean[] = [];
   private readonly latencies: number[] = [];
 
   constructor(private readonly c: ClusterModel) {}
 
   init(ctx: ModelContext): void {
+    // downtime counts from the first time a group is up: booting is not an outage
     this.c.spec.groups.forEach((_, g) => {
-      this.downSince[g] = 0;
+      this.downSince[g] = -1;
       this.downtimeUs[g] = 0;
+      this.wasUp[g] = false;
     });
     // users arrive once the cluster has booted and brought its groups online
     for (const n of ctx.net.nodes) if (n.kind === 'client') ctx.setTimer(n.index, BOOT_US + ctx.rng.exp(this.c.spec.requestEveryUs), REQUEST);
@@ -98,7 +101,8 @@ export class ClusterService {
   /** Opens or closes group g's downtime interval after a resource change. */
   trackDowntime(nowUs: number, g: number): void {
     const up = this.target(g) >= 0;
-    if (!up && this.downSince[g]! < 0) this.downSince[g] = nowUs;
+    if (up) this.wasUp[g] = true;
+    if (!up && this.wasUp[g] && this.downSince[g]! < 0) this.downSince[g] = nowUs;
     else if (up && this.downSince[g]! >= 0) {
       this.downtimeUs[g]! += nowUs - this.downSince[g]!;
       this.downSince[g] = -1;
