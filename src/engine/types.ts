@@ -1,4 +1,4 @@
-/** The engine's own description of a world; `src/scenario` builds one from a scenario document. */
+/** The engine's own description of a world; `src/scenario` builds one from a scenario. */
 import type { ProcessingClass } from './clientserver/costModel';
 import type { ClusterSpec } from './cluster/spec';
 import type { EngineCommand } from './commands';

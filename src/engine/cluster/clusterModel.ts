@@ -2,11 +2,10 @@ import type { CommandError, EngineCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
 import { Membership } from './membership';
 import { RES_TIMER, ResourceDriver, ResourceTable } from './resources';
-import { FAILBACK_POLICIES, RESOURCE_STATES, type ClusterSpec } from './spec';
+import { CL_MSG, FAILBACK_POLICIES, RESOURCE_STATES, type ClusterSpec } from './spec';
 import { ClusterService } from './service';
 
-/** Message kinds of the cluster (after the client/server ones, so colours do not clash). */
-export const CL_MSG = { heartbeat: 8, regroup: 9, regroupAck: 10, view: 11, gumUpdate: 12, gumAck: 13, request: 14, reply: 15 } as const;
+export { CL_MSG };
 
 const MONITOR = 20;
 

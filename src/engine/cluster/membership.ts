@@ -1,6 +1,7 @@
 import type { CommandError } from '../commands';
 import type { Message, ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
+import { CL_MSG } from './spec';
 
 const HB = 30;
 const CHECK = 31;
@@ -11,7 +12,6 @@ const JOINED = 35;
 /** FailoverPeriod: at most nodes−1 failovers of a group in six hours (FailoverThreshold's default). */
 const FAILOVER_PERIOD_US = 6 * 3600 * 1_000_000;
 
-const K = { heartbeat: 8, regroup: 9, regroupAck: 10, view: 11, gumUpdate: 12, gumAck: 13 } as const;
 
 /** One node's copy of the configuration database (WCS-CONFIGDB): who owns each group, and its version. */
 export interface Replica {
@@ -123,7 +123,7 @@ export class Membership {
     const spec = this.c.spec;
     if (tag === HB) {
       ctx.setTimer(this.c.nodes[m]!, spec.heartbeatUs, HB);
-      for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, K.heartbeat, { from: m });
+      for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.heartbeat, { from: m });
     } else if (tag === CHECK) {
       ctx.setTimer(this.c.nodes[m]!, spec.heartbeatUs, CHECK);
       if (!this.svc[m]) return true;
@@ -153,27 +153,27 @@ export class Membership {
     // must not judge others' silence by its own deafness
     if (p.heard) this.lastHeard[m] = this.lastHeard[m]!.map((t, i) => Math.max(t, p.heard![i]!));
     switch (msg.kind) {
-      case K.heartbeat:
+      case CL_MSG.heartbeat:
         this.lastHeard[m]![p.from] = ctx.nowUs;
         this.suspected[m]![p.from] = false;
         // a node we do not count as a member is alive: regroup to take it in (or to rejoin, if we are out)
         if (!this.view[m]!.includes(p.from) || !this.svc[m]) this.startRegroup(ctx, m);
         break;
-      case K.regroup:
-        this.sendTo(ctx, m, p.from, K.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!), heard: this.lastHeard[m]!.slice() });
+      case CL_MSG.regroup:
+        this.sendTo(ctx, m, p.from, CL_MSG.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!), heard: this.lastHeard[m]!.slice() });
         break;
-      case K.regroupAck:
+      case CL_MSG.regroupAck:
         if (!this.regroup[m]) break;
         this.regroup[m]!.add(p.from);
         if (p.replica && p.replica.seq > this.best[m]!.seq) this.best[m] = p.replica;
         break;
-      case K.view:
+      case CL_MSG.view:
         this.applyView(ctx, m, p.view!, p.ok!, p.replica);
         break;
-      case K.gumUpdate:
+      case CL_MSG.gumUpdate:
         this.applyUpdate(ctx, m, p.u!);
         break;
-      case K.gumAck: {
+      case CL_MSG.gumAck: {
         const u = this.updates.get(p.u!.id);
         if (u && u.at === p.u!.at) this.advance(ctx, u, true);
         break;
@@ -186,7 +186,7 @@ export class Membership {
     this.regroup[m] = new Set([m]);
     this.best[m] = copy(this.replica[m]!);
     ctx.emit('regroupStarted', this.c.nodes[m]!);
-    for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, K.regroup, { from: m });
+    for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.regroup, { from: m });
     ctx.setTimer(this.c.nodes[m]!, this.c.spec.regroupUs, REGROUP_END);
   }
 
@@ -197,7 +197,7 @@ export class Membership {
     const v = [...got].sort((a, b) => a - b);
     const ok = !this.c.spec.quorum || v.length * 2 > this.n;
     const replica = this.best[m]!;
-    for (const o of v) if (o !== m) this.sendTo(ctx, m, o, K.view, { from: m, view: v, ok, replica, heard: this.lastHeard[m]!.slice() }, 256);
+    for (const o of v) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.view, { from: m, view: v, ok, replica, heard: this.lastHeard[m]!.slice() }, 256);
     this.applyView(ctx, m, v, ok, replica);
     const pending = this.confirm[m]!.splice(0);
     if (ok) for (const [g, target] of pending) this.commit(ctx, m, g, target);
@@ -330,7 +330,7 @@ export class Membership {
       this.applyUpdate(ctx, t, { ...u });
       return;
     }
-    this.sendTo(ctx, u.from, t, K.gumUpdate, { from: u.from, u: { ...u } }, 128);
+    this.sendTo(ctx, u.from, t, CL_MSG.gumUpdate, { from: u.from, u: { ...u } }, 128);
     ctx.setTimer(this.c.nodes[u.from]!, this.c.spec.regroupUs * 3, GUM_TIMEOUT, [u.id, u.at]);
   }
 
@@ -358,7 +358,7 @@ export class Membership {
     if (m === u.from) {
       const live = this.updates.get(u.id);
       if (live && live.at === u.at) this.advance(ctx, live, true);
-    } else this.sendTo(ctx, m, u.from, K.gumAck, { from: m, u });
+    } else this.sendTo(ctx, m, u.from, CL_MSG.gumAck, { from: m, u });
   }
 
   /** Restart bookkeeping of the resource monitor: true while still within RestartThreshold per RestartPeriod. */

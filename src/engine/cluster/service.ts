@@ -1,9 +1,9 @@
 import type { Message, ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
+import { CL_MSG } from './spec';
 
 const REQUEST = 40;
 const TIMEOUT = 41;
-const K = { request: 14, reply: 15 } as const;
 /** Bringing the groups online at start takes about five seconds. */
 const BOOT_US = 6_000_000;
 
@@ -66,7 +66,7 @@ export class ClusterService {
       ctx.emit('requestStarted', node, -1, req.id, g);
       const to = this.target(g);
       // nobody holds the address: the request goes nowhere and times out
-      if (to >= 0) ctx.send(node, to, K.request, 300, req);
+      if (to >= 0) ctx.send(node, to, CL_MSG.request, 300, req);
       ctx.setTimer(node, this.c.spec.requestTimeoutUs, TIMEOUT, req);
     } else if (tag === TIMEOUT) {
       const req = data as Req;
@@ -79,11 +79,11 @@ export class ClusterService {
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
     const req = msg.payload as Req;
-    if (msg.kind === K.request) {
+    if (msg.kind === CL_MSG.request) {
       const m = this.c.modelIndex(node);
       const svc = this.c.spec.groups[req.g]!.resources.length - 1;
       if (m >= 0 && this.c.table.state[m]![req.g]![svc] === 'online') ctx.work(node, this.c.spec.serviceWorkUs, 0, req);
-    } else if (msg.kind === K.reply && this.pending[node] === req.id) {
+    } else if (msg.kind === CL_MSG.reply && this.pending[node] === req.id) {
       this.pending[node] = 0;
       this.completed++;
       const latency = ctx.nowUs - req.startUs;
@@ -95,7 +95,7 @@ export class ClusterService {
 
   onWorkDone(ctx: ModelContext, node: number, data: unknown): void {
     const req = data as Req;
-    ctx.send(node, req.client, K.reply, 1_000, req);
+    ctx.send(node, req.client, CL_MSG.reply, 1_000, req);
   }
 
   /** Opens or closes group g's downtime interval after a resource change. */

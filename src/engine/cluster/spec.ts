@@ -93,3 +93,6 @@ export function standardGroup(id: string, label: string, preferredOwners: string
     ],
   };
 }
+
+/** Message kinds of the cluster (after the client/server ones, so colours do not clash). */
+export const CL_MSG = { heartbeat: 8, regroup: 9, regroupAck: 10, view: 11, gumUpdate: 12, gumAck: 13, request: 14, reply: 15 } as const;
