@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** The system Chromium (Debian's package); CHROMIUM_PATH points elsewhere on other machines. */
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 4317);
+/** A separate build folder lets several people run the browser tests at once on one machine. */
+const outDir = process.env.E2E_OUTDIR || 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel error && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel error --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
