@@ -34,6 +34,10 @@ export const MESSAGE_COLORS: readonly string[] = [
   '#0072B2', '#D55E00', '#009E73', '#B8649A', '#C17A00', '#3C93C2', '#1F2937', '#8C510A',
   // cluster (CL_MSG 8–15): heartbeats grey so the service traffic stands out
   '#94A3B8', '#B91C1C', '#EA580C', '#7C3AED', '#0E7490', '#65A30D', '#1D4ED8', '#BE185D',
+  // message passing and RPC (16–23)
+  '#0F766E', '#A16207', '#9333EA', '#DB2777', '#4D7C0F', '#C2410C', '#0369A1', '#57534E',
+  // load balancer (BL_MSG 24–31): health checks and adverts light so the traffic stands out
+  '#1E40AF', '#6D28D9', '#B45309', '#15803D', '#9D174D', '#047857', '#A8A29E', '#64748B',
 ];
 
 /** Colour for kinds outside the table (another model's messages). */
