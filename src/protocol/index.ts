@@ -100,6 +100,36 @@ export interface Frame {
   commandLog: LoggedCommand[] | null;
   /** Simulated µs the run is behind the requested speed (the budget ran out). */
   lagUs: number;
+  /** How far the current branch has been run, for the timeline. */
+  timeline?: TimelineInfo;
+  /** Set after a seek: `events` replaces the page's log instead of adding to it. */
+  reset?: boolean;
+}
+
+/** The timeline's extent: the head is the furthest point run on this branch. */
+export interface TimelineInfo {
+  headUs: number;
+  headEvent: number;
+  /** Branches that undo can bring back. */
+  undoDepth: number;
+  /** Logged commands after the cursor (met again when the run plays on). */
+  ahead: number;
+}
+
+/** Where to seek: an event count, a simulated time, or just after a trace event (the first limit met wins). */
+export interface SeekTarget {
+  event?: number;
+  us?: number;
+  traceCount?: number;
+}
+
+/** What a seek did: where it landed and what it cost. */
+export interface SeekReply {
+  ms: number;
+  replayedEvents: number;
+  fromKeyframe: boolean;
+  eventsProcessed: number;
+  nowUs: number;
 }
 
 /** The reply to one command, matched by id. */
@@ -112,7 +142,13 @@ export interface CommandReply {
 
 /** What the worker exposes (through comlink). */
 export interface WorkerApi {
-  load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number): void;
+  /** Starts a run; with a cursor (a shared run), replays the log up to it and stops there. */
+  load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number, cursor?: { event: number; us: number }): void;
+  /** Moves to a point already run (pauses); null when the run changed meanwhile. */
+  seek(runId: number, target: SeekTarget): SeekReply | null;
+  stepBack(runId: number): SeekReply | null;
+  /** Brings back the future replaced by the last change in the past. */
+  undo(runId: number): boolean;
   play(): void;
   pause(): void;
   step(): void;

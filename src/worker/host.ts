@@ -1,9 +1,10 @@
 import { createSimulation } from '../engine/createSimulation';
 import { LIMITS } from '../engine/limits';
-import { applyLogged, replay, type LoggedCommand } from '../engine/replay';
+import { applyLogged, type LoggedCommand } from '../engine/replay';
 import type { Simulation } from '../engine/sim';
 import { topologyView, worldView } from '../engine/view';
-import { parseCommand, type CommandError, type CommandReply, type Frame, type WorldSpec } from '../protocol';
+import { parseCommand, type CommandError, type CommandReply, type Frame, type SeekReply, type SeekTarget, type WorldSpec } from '../protocol';
+import { Timeline } from './timeline';
 
 /** The wall clock and timer the host runs on, injected so tests can drive it by hand. */
 export interface HostClock {
@@ -18,6 +19,8 @@ const TICK_MS = 16;
 const CHUNK = 4000;
 /** How far behind (in wall ms of simulated time) the run may fall before it stops trying to catch up. */
 const MAX_LAG_MS = 250;
+/** Events a frame after a seek carries, to refill the page's log. */
+const PENDING_ON_RESET = 2000;
 
 /**
  * Hosts one simulation: paces it against the wall clock at the chosen speed,
@@ -29,8 +32,10 @@ export class SimHost {
   private runId = 0;
   private playing = false;
   private speed = 1;
-  private log: LoggedCommand[] = [];
+  private timeline: Timeline | null = null;
   private logChanged = true;
+  /** The next frame replaces the page's events (after a seek) instead of adding to them. */
+  private resetEvents = false;
   private sentTopology = -1;
   private lastWallMs = 0;
   private lagUs = 0;
@@ -42,12 +47,16 @@ export class SimHost {
   ) {}
 
   /** Starts a run; replies and frames of the previous run stop at once. */
-  load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number): void {
-    const sim = createSimulation(world, seed);
-    replay(sim, log);
+  load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number, cursor?: { event: number; us: number }): void {
+    const tl = new Timeline(world, seed, () => this.clock.nowMs());
+    let sim = tl.start(log);
+    if (cursor) {
+      sim = tl.open(cursor);
+      this.resetEvents = true;
+    } else if (log.length > 0) tl.run(sim, { untilEvent: tl.log[tl.log.length - 1]!.atEvent });
+    this.timeline = tl;
     this.sim = sim;
     this.runId = runId;
-    this.log = log.slice();
     this.logChanged = true;
     this.sentTopology = -1;
     this.speed = clampSpeed(speed);
@@ -67,10 +76,42 @@ export class SimHost {
 
   /** Processes exactly one event, pausing first. */
   step(): void {
-    if (!this.sim) return;
+    if (!this.sim || !this.timeline) return;
     this.setPlaying(false);
-    this.sim.step();
+    this.timeline.run(this.sim, { maxEvents: 1 });
     this.postFrame();
+  }
+
+  /** Moves the run to a point already simulated (pausing): keyframe + deterministic replay. */
+  seek(runId: number, target: SeekTarget): SeekReply | null {
+    const tl = this.timeline;
+    if (runId !== this.runId || !tl) return null;
+    this.setPlaying(false);
+    const { sim, report } = tl.seek(target);
+    this.sim = sim;
+    this.resetEvents = true;
+    this.postFrame();
+    return { ...report, eventsProcessed: sim.eventsProcessed, nowUs: sim.nowUs };
+  }
+
+  /** Goes back exactly one event. */
+  stepBack(runId: number): SeekReply | null {
+    const e = this.sim?.eventsProcessed ?? 0;
+    return e > 0 ? this.seek(runId, { event: e - 1 }) : null;
+  }
+
+  /** Restores the future the last change in the past replaced; the run stays at the branch point. */
+  undo(runId: number): boolean {
+    const tl = this.timeline;
+    if (runId !== this.runId || !tl) return false;
+    const sim = tl.undo();
+    if (!sim) return false;
+    this.setPlaying(false);
+    this.sim = sim;
+    this.logChanged = true;
+    this.resetEvents = true;
+    this.postFrame();
+    return true;
   }
 
   setSpeed(speed: number): CommandError | null {
@@ -84,12 +125,17 @@ export class SimHost {
 
   /** Validates and applies a command at the current simulated time; a refusal changes nothing. */
   command(id: number, raw: unknown): CommandReply {
-    if (!this.sim) return { id, runId: this.runId, ok: false, error: { code: 'unknownCommand', params: { type: 'noRun' } } };
+    const tl = this.timeline;
+    if (!this.sim || !tl) return { id, runId: this.runId, ok: false, error: { code: 'unknownCommand', params: { type: 'noRun' } } };
     const parsed = parseCommand(raw);
     if ('error' in parsed) return { id, runId: this.runId, ok: false, error: parsed.error };
+    // a change in the past starts a new branch; a refused command must not cut the old future
+    const past = tl.inPast(this.sim);
+    const at = { event: this.sim.eventsProcessed, us: this.sim.nowUs };
     const r = applyLogged(this.sim, parsed.cmd);
     if ('error' in r) return { id, runId: this.runId, ok: false, error: r.error };
-    this.log.push(r.entry);
+    if (past) tl.branch(at);
+    tl.record(r.entry);
     this.logChanged = true;
     this.postFrame();
     return { id, runId: this.runId, ok: true };
@@ -118,8 +164,11 @@ export class SimHost {
     const elapsedMs = start - this.lastWallMs;
     this.lastWallMs = start;
     const target = sim.nowUs + this.lagUs + Math.round(elapsedMs * 1000 * this.speed);
+    const tl = this.timeline!;
     while (sim.nowUs < target) {
-      sim.runUntil(target, CHUNK);
+      const before = sim.eventsProcessed;
+      tl.run(sim, { untilUs: target, maxEvents: CHUNK });
+      if (sim.eventsProcessed === before && sim.nowUs < target) break;
       if (this.clock.nowMs() - start > BUDGET_MS) break;
     }
     const maxLag = MAX_LAG_MS * 1000 * this.speed;
@@ -133,18 +182,27 @@ export class SimHost {
     const sim = this.sim;
     if (!sim) return;
     const view = worldView(sim);
-    const { events, skipped } = sim.trace.drain();
+    const tl = this.timeline!;
+    const drained = sim.trace.drain();
+    const reset = this.resetEvents;
+    // after a seek the page's log starts over from what the run remembers before the cursor
+    const events = reset ? sim.trace.recentInOrder().slice(-PENDING_ON_RESET) : drained.events;
+    const skipped = reset ? 0 : drained.skipped;
+    const hops = sim.drainHops();
     const frame: Frame = {
       runId: this.runId,
       playing: this.playing,
       speed: this.speed,
       view,
       events,
-      hops: sim.drainHops(),
+      hops: reset ? new Float64Array(0) : hops,
       skippedEvents: skipped,
-      commandLog: this.logChanged ? this.log.slice() : null,
+      commandLog: this.logChanged ? tl.log.slice() : null,
       lagUs: this.lagUs,
+      timeline: { headUs: tl.headUs, headEvent: tl.headEvent, undoDepth: tl.undoDepth, ahead: tl.log.length - tl.next },
     };
+    if (reset) frame.reset = true;
+    this.resetEvents = false;
     if (view.topologyVersion !== this.sentTopology) {
       frame.topology = topologyView(sim);
       this.sentTopology = view.topologyVersion;

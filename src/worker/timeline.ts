@@ -1,0 +1,187 @@
+import { createSimulation } from '../engine/createSimulation';
+import { advance, forkSimulation, type AdvanceLimits, type LoggedCommand } from '../engine/replay';
+import type { Simulation } from '../engine/sim';
+import type { SeekTarget, WorldSpec } from '../protocol';
+
+/** A copy of the run at one point, never run itself: seeks fork it and replay from there. */
+interface Keyframe {
+  event: number;
+  us: number;
+  trace: number;
+  /** Log entries already applied. */
+  next: number;
+  sim: Simulation;
+}
+
+/** What a branch replaced, so undo can bring it back. */
+interface Branch {
+  log: LoggedCommand[];
+  headEvent: number;
+  headUs: number;
+  keyframes: Keyframe[];
+  spacing: number;
+  at: { event: number; us: number };
+}
+
+
+/** How a seek went, for the timeline's readout and the benchmark. */
+export interface SeekReport {
+  ms: number;
+  replayedEvents: number;
+  fromKeyframe: boolean;
+}
+
+/** Events between keyframes at first; doubled (and every other keyframe dropped) when there are too many. */
+const FIRST_SPACING = 20_000;
+const MAX_KEYFRAMES = 48;
+const MAX_UNDO = 8;
+
+/**
+ * The run's history: the command log of the current branch, how far it has
+ * been run (the head), keyframes to seek from, and the branches a change in
+ * the past replaced. The live simulation itself belongs to the host.
+ */
+export class Timeline {
+  log: LoggedCommand[] = [];
+  /** Entries of `log` already applied to the live simulation. */
+  next = 0;
+  headEvent = 0;
+  headUs = 0;
+  private keyframes: Keyframe[] = [];
+  private spacing = FIRST_SPACING;
+  private forkable = true;
+  private undoStack: Branch[] = [];
+
+  constructor(
+    private readonly world: WorldSpec,
+    private readonly seed: number,
+    private readonly nowMs: () => number,
+  ) {}
+
+  /** A fresh run at time zero with this log to meet on the way. */
+  start(log: LoggedCommand[]): Simulation {
+    this.log = log.slice().sort((a, b) => a.atEvent - b.atEvent || a.atUs - b.atUs);
+    this.next = 0;
+    this.headEvent = 0;
+    this.headUs = 0;
+    this.keyframes = [];
+    this.undoStack = [];
+    const sim = createSimulation(this.world, this.seed);
+    this.forkable = this.capture(sim, 0);
+    return sim;
+  }
+
+  /** Runs the live simulation on, meeting logged commands; notes the head and takes keyframes. */
+  run(sim: Simulation, lim: AdvanceLimits): void {
+    this.next = advance(sim, this.log, this.next, lim);
+    this.progressed(sim);
+  }
+
+  /** Appends a command just applied to the live run (see `branchIfPast` first). */
+  record(entry: LoggedCommand): void {
+    this.log.push(entry);
+    this.next = this.log.length;
+  }
+
+  /** True when the live run is behind the head: a command now changes the past. */
+  inPast(sim: Simulation): boolean {
+    return this.next < this.log.length || sim.eventsProcessed < this.headEvent || (sim.eventsProcessed === this.headEvent && sim.nowUs < this.headUs);
+  }
+
+  /** Starts a new branch at this point of the live run; the old future goes on the undo stack. */
+  branch(at: { event: number; us: number }): void {
+    this.undoStack.push({ log: this.log, headEvent: this.headEvent, headUs: this.headUs, keyframes: this.keyframes, spacing: this.spacing, at });
+    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
+    this.log = this.log.slice(0, this.next);
+    this.keyframes = this.keyframes.filter((k) => k.event <= at.event && k.next <= this.next && k.us <= at.us);
+    this.headEvent = at.event;
+    this.headUs = at.us;
+  }
+
+  /** Rebuilds a shared run up to its cursor (event count and clock), which becomes the head. */
+  open(cursor: { event: number; us: number }): Simulation {
+    this.headEvent = cursor.event;
+    this.headUs = cursor.us;
+    const { sim } = this.seek(cursor);
+    sim.nowUs = Math.max(sim.nowUs, cursor.us);
+    this.headEvent = sim.eventsProcessed;
+    this.headUs = sim.nowUs;
+    return sim;
+  }
+
+  get undoDepth(): number {
+    return this.undoStack.length;
+  }
+
+  /** Brings back the future the last branch replaced; returns the run at the branch point. */
+  undo(): Simulation | null {
+    const b = this.undoStack.pop();
+    if (!b) return null;
+    this.log = b.log;
+    this.headEvent = b.headEvent;
+    this.headUs = b.headUs;
+    this.keyframes = b.keyframes;
+    this.spacing = b.spacing;
+    return this.seek({ event: b.at.event, us: b.at.us }).sim;
+  }
+
+  /**
+   * A simulation at the target, rebuilt from the nearest keyframe before it
+   * (or from the start) by deterministic replay. Never past the head.
+   */
+  seek(target: SeekTarget): { sim: Simulation; report: SeekReport } {
+    const t0 = this.nowMs();
+    const event = Math.min(target.event ?? Infinity, this.headEvent);
+    const us = Math.min(target.us ?? Infinity, this.headUs);
+    const traceCount = target.traceCount ?? Infinity;
+    let kf: Keyframe | undefined;
+    for (const k of this.keyframes) if (k.event <= event && k.us <= us && k.trace < traceCount) kf = k;
+    const forked = kf ? forkSimulation(kf.sim) : null;
+    const sim = forked ?? createSimulation(this.world, this.seed);
+    let next = forked && kf ? kf.next : 0;
+    const from = sim.eventsProcessed;
+    const lim = { untilEvent: event, untilUs: us, untilTraceCount: traceCount };
+    for (;;) {
+      const boundary = this.lastKeyframeEvent() + this.spacing;
+      const stepLim = this.forkable && sim.eventsProcessed < boundary ? { ...lim, untilEvent: Math.min(event, boundary) } : lim;
+      next = advance(sim, this.log, next, stepLim);
+      const done = sim.eventsProcessed >= event || sim.trace.count >= traceCount || sim.eventsProcessed < stepLim.untilEvent;
+      if (this.forkable && sim.eventsProcessed >= boundary) this.capture(sim, next);
+      if (done || stepLim === lim) break;
+    }
+    // at the head by time: nothing happens between the last event and the head's clock
+    if (target.event === undefined && target.us !== undefined && sim.eventsProcessed >= this.headEvent) sim.nowUs = Math.max(sim.nowUs, us);
+    this.next = next;
+    return { sim, report: { ms: this.nowMs() - t0, replayedEvents: sim.eventsProcessed - from, fromKeyframe: forked !== null } };
+  }
+
+  private progressed(sim: Simulation): void {
+    if (sim.eventsProcessed > this.headEvent || (sim.eventsProcessed === this.headEvent && sim.nowUs > this.headUs)) {
+      this.headEvent = sim.eventsProcessed;
+      this.headUs = sim.nowUs;
+    }
+    if (this.forkable && sim.eventsProcessed >= this.lastKeyframeEvent() + this.spacing) this.capture(sim, this.next);
+  }
+
+  private lastKeyframeEvent(): number {
+    return this.keyframes.length > 0 ? this.keyframes[this.keyframes.length - 1]!.event : 0;
+  }
+
+  /** Keeps a copy of the run here; false when the run cannot be copied (then seeks replay from the start). */
+  private capture(sim: Simulation, next: number): boolean {
+    const last = this.keyframes[this.keyframes.length - 1];
+    if (last && last.event >= sim.eventsProcessed) return true;
+    const copy = forkSimulation(sim);
+    if (!copy) {
+      this.forkable = false;
+      this.keyframes = [];
+      return false;
+    }
+    this.keyframes.push({ event: sim.eventsProcessed, us: sim.nowUs, trace: sim.trace.count, next, sim: copy });
+    if (this.keyframes.length > MAX_KEYFRAMES) {
+      this.spacing *= 2;
+      this.keyframes = this.keyframes.filter((_, i) => i % 2 === 0);
+    }
+    return true;
+  }
+}
