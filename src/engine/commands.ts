@@ -3,6 +3,7 @@ import type { Simulation } from './sim';
 import { PLATFORMS, type LinkSettings, type Platform } from './types';
 import type { ProcessingClass } from './clientserver/costModel';
 import type { FailbackPolicy } from './cluster/spec';
+import type { Algorithm } from './balancer/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -24,7 +25,12 @@ export type EngineCommand =
   | { type: 'failResource'; group: string; resource: string; persistent?: boolean }
   | { type: 'setQuorum'; on: boolean }
   | { type: 'setFailback'; group: string; policy: FailbackPolicy; window?: [number, number] }
-  | { type: 'moveGroup'; group: string; node?: string };
+  | { type: 'moveGroup'; group: string; node?: string }
+  | { type: 'setAlgorithm'; algorithm: Algorithm }
+  | { type: 'drainServer'; node: string; on: boolean }
+  | { type: 'setWeight'; node: string; weight: number }
+  | { type: 'addServer' }
+  | { type: 'setInterconnect'; bps: number };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {

@@ -1,3 +1,4 @@
+import { BalancerModel } from './balancer/balancerModel';
 import { ClusterModel } from './cluster/clusterModel';
 import { TransactionModel } from './clientserver/transactions';
 import type { Model } from './model';
@@ -12,5 +13,6 @@ export function createSimulation(world: WorldSpec, seed: number): Simulation {
   const models: Model[] = [];
   if (world.workload) models.push(new TransactionModel({ ...world.workload }));
   if (world.cluster) models.push(new ClusterModel(structuredClone(world.cluster)));
+  if (world.balancer) models.push(new BalancerModel(structuredClone(world.balancer)));
   return new Simulation(world, seed, models);
 }

@@ -12,6 +12,8 @@ export const LIMITS = {
   maxNodes: { min: 1, max: 10_000 },
   thinkTimeUs: { min: 100_000, max: 60_000_000 },
   clients: { min: 1, max: 500 },
+  /** A service node's share in weighted balancing (HAProxy: 1–256). */
+  weight: { min: 1, max: 256 },
 } as const;
 
 export type LimitKey = keyof typeof LIMITS;

@@ -2,6 +2,7 @@ import type { CommandError, EngineCommand } from './commands';
 import type { Prng } from './kernel/prng';
 import type { TraceType } from './kernel/trace';
 import type { Network } from './net/network';
+import type { LinkSpec, NodeSpec } from './types';
 
 /** A message between two nodes; `payload` is the model's own data, carried untouched. */
 export interface Message {
@@ -38,6 +39,8 @@ export interface ModelContext {
   setTimer(node: number, delayUs: number, tag: number, data?: unknown): void;
   /** Queues CPU work on the node; onWorkDone follows when it is served. */
   work(node: number, workUs: number, tag: number, data?: unknown): void;
+  /** Adds a machine and its links while the world runs (every model hears onNodeAdded); returns its index. */
+  addNode(spec: NodeSpec, links: LinkSpec[]): number;
   emit(type: TraceType, node?: number, peer?: number, msg?: number, a?: number, b?: number, c?: number): void;
 }
 

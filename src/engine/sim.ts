@@ -304,6 +304,7 @@ export class Simulation {
         this.queue.push(this.nowUs + Math.max(0, Math.round(delayUs)), { k: TIMER, node, epoch: n.epoch, model, tag, data });
       },
       work: (node, workUs, tag, data) => this.startWork(node, { workUs, tag, data, model }),
+      addNode: (spec, links) => this.addNode(spec, links),
       emit: (type, node = -1, peer = -1, msg = -1, a = 0, b = 0, c = 0) => this.emit(type, node, peer, -1, msg, a, b, c),
     };
   }

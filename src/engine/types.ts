@@ -1,6 +1,7 @@
 /** The engine's own description of a world; `src/scenario` builds one from a scenario. */
 import type { ProcessingClass } from './clientserver/costModel';
 import type { ClusterSpec } from './cluster/spec';
+import type { BalancerSpec } from './balancer/spec';
 import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
@@ -66,6 +67,8 @@ export interface WorldSpec {
   workload?: WorkloadSpec;
   /** The cluster model, if this world runs it. */
   cluster?: ClusterSpec;
+  /** The load-balancer model, if this world runs it. */
+  balancer?: BalancerSpec;
   /** Commands the world applies by itself at given times (a flapping node, a planned partition). */
   script?: { atUs: number; cmd: EngineCommand }[];
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommandError, EngineCommand } from '../engine/commands';
 import { CLASSES } from '../engine/clientserver/costModel';
 import { FAILBACK_POLICIES } from '../engine/cluster/spec';
+import { ALGORITHMS } from '../engine/balancer/spec';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
 import type { TraceEvent } from '../engine/kernel/trace';
@@ -22,6 +23,8 @@ export { HOP_STRIDE } from '../engine/sim';
 export { CL_MSG } from '../engine/cluster/clusterModel';
 export { FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from '../engine/cluster/spec';
 export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';
+export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
+export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { LIMITS } from '../engine/limits';
 export type { NodeKind, Platform } from '../engine/types';
 
@@ -61,6 +64,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     window: z.tuple([z.number().int().min(0).max(23), z.number().int().min(0).max(24)]).optional(),
   }),
   z.object({ type: z.literal('moveGroup'), group: id, node: id.optional() }),
+  z.object({ type: z.literal('setAlgorithm'), algorithm: z.enum(ALGORITHMS) }),
+  z.object({ type: z.literal('drainServer'), node: id, on: z.boolean() }),
+  z.object({ type: z.literal('setWeight'), node: id, weight: z.number().int().pipe(range('weight')) }),
+  z.object({ type: z.literal('addServer') }),
+  z.object({ type: z.literal('setInterconnect'), bps: range('bandwidthBps') }),
 ]);
 
 /**

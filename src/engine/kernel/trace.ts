@@ -44,7 +44,23 @@ export type TraceType =
   | 'failoverThresholdExceeded'
   | 'faultInjected'
   | 'invariantViolated'
-  | 'updateAborted';
+  | 'updateAborted'
+  // load balancer (src/engine/balancer)
+  | 'serverStateChanged'
+  | 'balancerTakeover'
+  | 'serverDrained'
+  | 'serverAdded'
+  | 'requestRefused'
+  // message passing and RPC (src/engine/messaging)
+  | 'processStateChanged'
+  | 'retransmitted'
+  | 'messageDiscarded'
+  | 'deliveryFailed'
+  | 'bufferFree'
+  | 'bufferChanged'
+  | 'rpcStep'
+  | 'connectionOpened'
+  | 'connectionClosed';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is
