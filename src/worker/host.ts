@@ -1,4 +1,3 @@
-import { createSimulation } from '../engine/createSimulation';
 import { LIMITS } from '../engine/limits';
 import { applyLogged, type LoggedCommand } from '../engine/replay';
 import type { Simulation } from '../engine/sim';
