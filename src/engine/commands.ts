@@ -4,6 +4,7 @@ import { PLATFORMS, type LinkSettings, type Platform } from './types';
 import type { ProcessingClass } from './clientserver/costModel';
 import type { FailbackPolicy } from './cluster/spec';
 import type { Algorithm } from './balancer/spec';
+import type { Binding, CallMode, RecvMode, SendMode, Service } from './messaging/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -30,7 +31,10 @@ export type EngineCommand =
   | { type: 'drainServer'; node: string; on: boolean }
   | { type: 'setWeight'; node: string; weight: number }
   | { type: 'addServer' }
-  | { type: 'setInterconnect'; bps: number };
+  | { type: 'setInterconnect'; bps: number }
+  | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
+  | { type: 'mpMutate'; process: string }
+  | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {

@@ -1,6 +1,7 @@
 import { BalancerModel } from './balancer/balancerModel';
 import { ClusterModel } from './cluster/clusterModel';
 import { TransactionModel } from './clientserver/transactions';
+import { MessagingModel } from './messaging/messagingModel';
 import type { Model } from './model';
 import { Simulation } from './sim';
 import type { WorldSpec } from './types';
@@ -14,5 +15,6 @@ export function createSimulation(world: WorldSpec, seed: number): Simulation {
   if (world.workload) models.push(new TransactionModel({ ...world.workload }));
   if (world.cluster) models.push(new ClusterModel(structuredClone(world.cluster)));
   if (world.balancer) models.push(new BalancerModel(structuredClone(world.balancer)));
+  if (world.messaging) models.push(new MessagingModel(structuredClone(world.messaging)));
   return new Simulation(world, seed, models);
 }

@@ -1,5 +1,6 @@
 /** The engine's own description of a world; `src/scenario` builds one from a scenario. */
 import type { ProcessingClass } from './clientserver/costModel';
+import type { MessagingSpec } from './messaging/spec';
 import type { ClusterSpec } from './cluster/spec';
 import type { BalancerSpec } from './balancer/spec';
 import type { EngineCommand } from './commands';
@@ -69,6 +70,8 @@ export interface WorldSpec {
   cluster?: ClusterSpec;
   /** The load-balancer model, if this world runs it. */
   balancer?: BalancerSpec;
+  /** The message-passing and RPC model, if this world runs it. */
+  messaging?: MessagingSpec;
   /** Commands the world applies by itself at given times (a flapping node, a planned partition). */
   script?: { atUs: number; cmd: EngineCommand }[];
 }

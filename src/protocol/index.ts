@@ -7,6 +7,7 @@ import type { CommandError, EngineCommand } from '../engine/commands';
 import { CLASSES } from '../engine/clientserver/costModel';
 import { FAILBACK_POLICIES } from '../engine/cluster/spec';
 import { ALGORITHMS } from '../engine/balancer/spec';
+import { BINDINGS, CALL_MODES, MP_LIMITS, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
 import type { TraceEvent } from '../engine/kernel/trace';
@@ -26,6 +27,11 @@ export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/clus
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { LIMITS } from '../engine/limits';
+export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
+export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';
+export { CALL, CALL_STRIDE, MARK, MARK_STRIDE, MARK_TYPE, SPAN, SPAN_STRIDE, TX, TX_STRIDE, TXF } from '../engine/messaging/diagram';
+export type { DiagramView } from '../engine/messaging/diagram';
+export { RPC_STEP } from '../engine/messaging/rpcTypes';
 export type { NodeKind, Platform } from '../engine/types';
 
 const id = z.string().min(1).max(200);
@@ -69,6 +75,24 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setWeight'), node: id, weight: z.number().int().pipe(range('weight')) }),
   z.object({ type: z.literal('addServer') }),
   z.object({ type: z.literal('setInterconnect'), bps: range('bandwidthBps') }),
+  z.object({
+    type: z.literal('mpSet'),
+    process: id.optional(),
+    service: z.enum(SERVICES).optional(),
+    sendMode: z.enum(SEND_MODES).optional(),
+    copy: z.boolean().optional(),
+    recvMode: z.enum(RECV_MODES).optional(),
+    corruptRate: z.number().finite().min(MP_LIMITS.corruptRate.min).max(MP_LIMITS.corruptRate.max).optional(),
+  }),
+  z.object({ type: z.literal('mpMutate'), process: id }),
+  z.object({
+    type: z.literal('rpcSet'),
+    byRef: z.boolean().optional(),
+    binding: z.enum(BINDINGS).optional(),
+    mode: z.enum(CALL_MODES).optional(),
+    idleTimeoutUs: z.number().finite().min(MP_LIMITS.idleTimeoutUs.min).max(MP_LIMITS.idleTimeoutUs.max).optional(),
+    calls: z.number().int().min(MP_LIMITS.calls.min).max(MP_LIMITS.calls.max).optional(),
+  }),
 ]);
 
 /**
@@ -87,6 +111,10 @@ export function parseCommand(raw: unknown): { cmd: EngineCommand } | { error: Co
     const lim = LIMITS[field as keyof typeof LIMITS];
     const value = (raw as Record<string, unknown>)[rawField];
     return { error: { code: 'outOfRange', params: { field, value: String(value), min: lim.min, max: lim.max } } };
+  }
+  if (field in MP_LIMITS) {
+    const lim = MP_LIMITS[field as keyof typeof MP_LIMITS];
+    return { error: { code: 'outOfRange', params: { field, value: String((raw as Record<string, unknown>)[field]), min: lim.min, max: lim.max } } };
   }
   const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type) : String(raw);
   return { error: { code: 'unknownCommand', params: { type } } };
