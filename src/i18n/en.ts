@@ -1,4 +1,5 @@
 import { csPanelsEn } from './csPanels.en';
+import { messagingEn } from './messaging.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
 const core = {
@@ -311,6 +312,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn };
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
+import { messagingPreset } from '../engine/messaging/world';
 import type { EngineCommand } from '../protocol';
 import type { WorldSpec } from '../protocol';
 
@@ -22,6 +23,15 @@ export const PRESETS = {
   cluster: { concepts: ['WCS-SERVICE', 'WCS-NODEMGR', 'WCS-GROUP', 'WCS-RESOURCE', 'WCS-ONLINE', 'WCS-FAILOVER-MGR', 'WCS-PREFERRED', 'WCS-CONFIGDB', 'WCS-RESMON', 'WCS-SHARED-NOTHING', 'CL-FAILOVER', 'CL-HA'], clients: 4 },
   failback: { concepts: ['CL-FAILBACK', 'WCS-PREFERRED'], clients: 4 },
   splitbrain: { concepts: ['WCS-NODEMGR', 'CL-HA'], clients: 4 },
+  noshm: { concepts: ['MP-NOSHM', 'MP-SENDRECV', 'MP-BLOCK'], clients: 2 },
+  sendrecv: { concepts: ['MP-SENDRECV', 'MP-MODULE', 'MP-BLOCK'], clients: 2 },
+  reliable: { concepts: ['MP-RELIABLE', 'MP-UNRELIABLE', 'MP-MODULE', 'MP-NONBLOCK'], clients: 2 },
+  blocking: { concepts: ['MP-BLOCK', 'MP-NONBLOCK', 'MP-NONBLOCK-RECV', 'MP-MODULE'], clients: 4 },
+  rpc: { concepts: ['RPC-CALL', 'RPC-STUBS', 'RPC-SYNC', 'RPC-BYVAL'], clients: 1 },
+  byref: { concepts: ['RPC-BYVAL', 'RPC-BYREF', 'RPC-STUBS'], clients: 1 },
+  binding: { concepts: ['RPC-BIND-TRANS', 'RPC-BIND-PERSIST'], clients: 1 },
+  async: { concepts: ['RPC-SYNC', 'RPC-ASYNC'], clients: 1 },
+  orb: { concepts: ['RPC-ORB', 'RPC-CALL'], clients: 1 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -97,6 +107,8 @@ function flapping(node: string): { atUs: number; cmd: EngineCommand }[] {
 
 /** The engine world a scenario describes. */
 export function buildWorld(s: Scenario): WorldSpec {
+  const mp = messagingPreset(s.preset);
+  if (mp) return mp;
   switch (s.preset) {
     case 'mainframe':
       return mainframeWorld(s.clients);

@@ -155,6 +155,9 @@ export class MessagingModel implements Model {
       mpRetransmissions: t.retransmissions, mpCorruptDiscarded: t.corruptDiscarded, mpDuplicates: t.duplicates, mpFailures: t.failures,
       mpBlockedRan: this.procs.blockedRan, mpOverlapsSem: this.programs.overlapsSem, mpOverlapsMsg: this.programs.overlapsMsg,
     };
+    // the shared figures: with RPC, calls answered and calls the transport gave up on; else useful messages delivered and failures reported
+    out.requestsCompleted = this.rpc ? this.rpc.completed + this.rpc.errors : ru! + uu!;
+    out.requestsFailed = this.rpc ? this.rpc.failed : t.failures;
     const r = this.rpc;
     if (r) {
       Object.assign(out, {

@@ -102,3 +102,26 @@ export const MP_WORLDS = {
       rpc: { calls: 3, directory: { Account: 'ACC', Stock: 'STK' }, objects: ['Account', 'Stock', 'Printer'] },
     }),
 } as const;
+
+const at = (w: WorldSpec, atUs: number, cmd: NonNullable<WorldSpec['script']>[number]['cmd']): WorldSpec => ({ ...w, script: [...(w.script ?? []), { atUs, cmd }] });
+
+/** The built-in presets of this lab (scenario names → worlds). */
+export const MP_PRESET_WORLDS = {
+  noshm: MP_WORLDS.noshm,
+  sendrecv: MP_WORLDS.sendrecv,
+  reliable: MP_WORLDS.reliable,
+  blocking: MP_WORLDS.blocking,
+  rpc: () => MP_WORLDS.rpc({ calls: 1 }),
+  /** By value for the first 6 s, then by reference: the panel's table compares both. */
+  byref: () => at(MP_WORLDS.rpc({ calls: 1 }), 6_000_000, { type: 'rpcSet', byRef: true }),
+  /** A handshake per call for the first 8 s, then one persistent connection. */
+  binding: () => at(MP_WORLDS.rpc({ calls: 5, binding: 'transient' }), 8_000_000, { type: 'rpcSet', binding: 'persistent' }),
+  /** Sync and async batches of the same 5 calls take turns. */
+  async: () => MP_WORLDS.rpc({ calls: 5, mode: 'alternate' }),
+  orb: MP_WORLDS.orb,
+} as const;
+
+/** The world of a messaging preset, or null when the name is not one. */
+export function messagingPreset(name: string): WorldSpec | null {
+  return name in MP_PRESET_WORLDS ? MP_PRESET_WORLDS[name as keyof typeof MP_PRESET_WORLDS]() : null;
+}
