@@ -13,6 +13,11 @@ async function engineBench() {
   execFileSync(process.execPath, [file], { stdio: 'inherit' });
 }
 
+async function timelineBench() {
+  const file = await buildForNode('bench/seek.ts', 'seek');
+  execFileSync(process.execPath, [file], { stdio: 'inherit' });
+}
+
 async function renderBench() {
   if (!existsSync(executablePath)) {
     console.error(`render bench skipped: no Chromium at ${executablePath} (run "npm test" once, or set CHROMIUM_PATH)`);
@@ -56,4 +61,5 @@ async function waitForServer(url) {
 }
 
 await engineBench();
+await timelineBench();
 await renderBench();

@@ -104,8 +104,9 @@ function forkUnsafe(sim: Simulation): Simulation {
   const src = sim as unknown as Record<string, unknown>;
   const dst = copy as unknown as Record<string, unknown>;
   // the contexts are closures over the kernel: rebuild them on the copy, after the state they read
-  const late = new Set(['contexts', 'models']);
+  const late = new Set(['contexts', 'models', 'trace', 'recentMessages']);
   for (const key of Object.keys(src)) if (!late.has(key)) dst[key] = deepCopy(src[key], memo);
+  dst.trace = copyTrace(sim.trace);
   const internals = sim as unknown as SimInternals;
   const ctxCopies = internals.contexts.map((ctx, i) => {
     const c = (copy as unknown as SimInternals).makeContext.call(copy, i, sim.models[i]!);
@@ -114,7 +115,17 @@ function forkUnsafe(sim: Simulation): Simulation {
   });
   dst.contexts = ctxCopies;
   dst.models = deepCopy(src.models, memo);
+  // messages already delivered or dropped never change again: share them, copy only those still travelling
+  const recent = src.recentMessages as unknown[];
+  dst.recentMessages = recent.map((m) => memo.get(m) ?? m);
   return copy;
+}
+
+/** Trace events are written once and never changed, so a copy of the trace shares them. */
+function copyTrace(t: Simulation['trace']): Simulation['trace'] {
+  const out = Object.create(Object.getPrototypeOf(t) as object) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(t)) out[k] = Array.isArray(v) ? v.slice() : v;
+  return out as unknown as Simulation['trace'];
 }
 
 function deepCopy(v: unknown, memo: Map<unknown, unknown>): unknown {
@@ -149,10 +160,8 @@ function deepCopy(v: unknown, memo: Map<unknown, unknown>): unknown {
   if (proto !== Object.prototype && proto !== null && !isClassInstance(proto)) throw new Unforkable();
   const out = Object.create(proto) as Record<string, unknown>;
   memo.set(v, out);
-  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
-    if (!('value' in d)) throw new Unforkable();
-    out[key] = deepCopy(d.value, memo);
-  }
+  const rec = v as Record<string, unknown>;
+  for (const key of Object.keys(rec)) out[key] = deepCopy(rec[key], memo);
   return out;
 }
 

@@ -38,6 +38,8 @@ export interface ShareDoc {
   /** The lesson and step the sender was on, for the guided lessons. */
   lesson?: string;
   step?: number;
+  /** The sender's trace hash at the cursor: the receiver checks it came out the same. */
+  hash?: string;
 }
 
 /** Why a document was refused, as a code plus the values its message names. */
@@ -83,6 +85,7 @@ const docSchema = z.object({
   lang: z.enum(['es', 'en']),
   lesson: z.string().regex(SAFE_TEXT).optional(),
   step: count(SHARE_LIMITS.maxSteps).optional(),
+  hash: z.string().regex(/^[0-9a-f]{16}$/).optional(),
 });
 
 /**
@@ -124,6 +127,7 @@ export function validateShare(raw: unknown): ShareResult {
   const out: ShareDoc = { version: SHARE_VERSION, scenario: d.scenario, log, cursorEvent: d.cursorEvent, cursorUs: d.cursorUs, lang: d.lang };
   if (d.lesson !== undefined) out.lesson = d.lesson;
   if (d.step !== undefined) out.step = d.step;
+  if (d.hash !== undefined) out.hash = d.hash;
   return { ok: true, doc: out };
 }
 

@@ -18,7 +18,7 @@ function liveDoc(preset: PresetName, lang: 'es' | 'en' = 'en'): { doc: ShareDoc;
   const scenario = presetScenario(preset, 11);
   const world = buildWorld(scenario);
   const sim = createSimulation(world, scenario.seed);
-  const server = world.nodes.find((n) => n.kind !== 'client' && n.kind !== 'switch')!.id;
+  const server = (world.nodes.find((n) => n.kind !== 'client' && n.kind !== 'switch') ?? world.nodes[0]!).id;
   const plan: [number, EngineCommand][] = [
     [2_000_000, { type: 'crashNode', node: server }],
     [2_000_000, { type: 'addClient' }],

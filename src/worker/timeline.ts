@@ -32,8 +32,8 @@ export interface SeekReport {
 }
 
 /** Events between keyframes at first; doubled (and every other keyframe dropped) when there are too many. */
-const FIRST_SPACING = 20_000;
-const MAX_KEYFRAMES = 48;
+const FIRST_SPACING = 10_000;
+const MAX_KEYFRAMES = 64;
 const MAX_UNDO = 8;
 
 /**
