@@ -1,4 +1,5 @@
 import { csPanelsEn } from './csPanels.en';
+import { lbEn } from './lb.en';
 import { messagingEn } from './messaging.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
@@ -312,6 +313,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
 import { messagingPreset } from '../engine/messaging/world';
+import { balancedWorld } from '../engine/balancer/world';
 import type { EngineCommand } from '../protocol';
 import type { WorldSpec } from '../protocol';
 
@@ -32,6 +33,10 @@ export const PRESETS = {
   binding: { concepts: ['RPC-BIND-TRANS', 'RPC-BIND-PERSIST'], clients: 1 },
   async: { concepts: ['RPC-SYNC', 'RPC-ASYNC'], clients: 1 },
   orb: { concepts: ['RPC-ORB', 'RPC-CALL'], clients: 1 },
+  balance: { concepts: ['CL-LB', 'CL-SCALE-INC'], clients: 12 },
+  spof: { concepts: ['CL-SPOF', 'CL-LB'], clients: 12 },
+  redundant: { concepts: ['CL-SPOF', 'CL-HA', 'CL-LB'], clients: 12 },
+  scaleout: { concepts: ['CL-SCALE-INC', 'CL-SCALE-ABS', 'CL-NET-BOTTLENECK', 'CL-PRICE'], clients: 60 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -105,6 +110,19 @@ function flapping(node: string): { atUs: number; cmd: EngineCommand }[] {
   return out;
 }
 
+/** The dispatcher fails 30 s in and is repaired a minute later. */
+function outage(node: string): { atUs: number; cmd: EngineCommand }[] {
+  return [
+    { atUs: 30_000_000, cmd: { type: 'crashNode', node } },
+    { atUs: 90_000_000, cmd: { type: 'restartNode', node } },
+  ];
+}
+
+/** Adds a service node every 30 s, `count` times (scaling out while it runs). */
+function growth(count: number): { atUs: number; cmd: EngineCommand }[] {
+  return Array.from({ length: count }, (_, i) => ({ atUs: (i + 1) * 30_000_000, cmd: { type: 'addServer' } }));
+}
+
 /** The engine world a scenario describes. */
 export function buildWorld(s: Scenario): WorldSpec {
   const mp = messagingPreset(s.preset);
@@ -124,6 +142,14 @@ export function buildWorld(s: Scenario): WorldSpec {
       return clusterWorld({ clients: s.clients });
     case 'failback':
       return clusterWorld({ clients: s.clients, failback: 'immediate', script: flapping('node-1') });
+    case 'balance':
+      return balancedWorld({ clients: s.clients });
+    case 'spof':
+      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', script: outage('lb-1') });
+    case 'redundant':
+      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', redundantDispatcher: true, redundantGateway: true, script: outage('lb-1') });
+    case 'scaleout':
+      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) });
     case 'splitbrain':
       return clusterWorld({ clients: s.clients, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:

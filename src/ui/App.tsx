@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
+import { BalancerPanel } from './BalancerPanel';
 import { Charts } from './Charts';
 import { ClusterPanel } from './ClusterPanel';
 import { Controls } from './Controls';
@@ -13,6 +14,7 @@ import { NodeList } from './NodeList';
 import { Notices } from './Notices';
 import { PresetPicker } from './PresetPicker';
 import { ProcessingPanel } from './ProcessingPanel';
+import { ScalePanel } from './ScalePanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
@@ -72,6 +74,13 @@ export function App() {
         <div className="row">
           <StatsPanel />
           <ClusterPanel />
+        </div>
+      )}
+      {models.includes('balancer') && (
+        <div className="row row3">
+          <StatsPanel />
+          <BalancerPanel />
+          <ScalePanel />
         </div>
       )}
       <EventLog />

@@ -1,5 +1,5 @@
 import { isKey } from '../i18n';
-import { CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
+import { ALGORITHMS, CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
@@ -31,7 +31,7 @@ export function nodeLabel(topo: TopologyView | null, i: number): string {
 
 /** One sentence describing a trace event, in the current language. */
 export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cluster?: ClusterInfo): string {
-  const key = e.type === 'settingChanged' && e.b === 1 ? 'event.quorumSet' : e.type === 'settingChanged' && e.b === 2 ? 'event.failbackSet' : `event.${e.type}`;
+  const key = e.type === 'settingChanged' && SETTING_EVENTS[e.b] ? SETTING_EVENTS[e.b]! : `event.${e.type}`;
   if (!isKey(key)) return e.type;
   // message events carry the message kind in `b`; link events name both ends in node/peer
   const kind = e.type.startsWith('message') ? msgKind(t, e.b) : '';
@@ -55,8 +55,14 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cl
     resource: resourceName(t, cluster?.groups[e.msg]?.resources[e.a]?.type),
     state: e.type === 'resourceStateChanged' ? stateName(t, e.b) : '',
     reason: e.type === 'messageDropped' && isKey(reasonKey) ? t(reasonKey) : '',
+    updown: e.a ? t('lb.health.up') : t('lb.health.down'),
+    algorithm: e.b === 10 && ALGORITHMS[e.a] ? t(`lb.alg.${ALGORITHMS[e.a]!}`) : '',
+    mbps: Number((e.a / 1e6).toPrecision(4)),
   });
 }
+
+/** Which setting a settingChanged event names, by its `b` code (the models' own numbering). */
+const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet' };
 
 /** What describeEvent needs of the cluster to name groups and resources (from the model's snapshot). */
 export interface ClusterInfo {

@@ -2,7 +2,7 @@ import type { CommandError, EngineCommand } from '../commands';
 import { inRange, LIMITS } from '../limits';
 import type { Message, Model, ModelContext } from '../model';
 import type { Network } from '../net/network';
-import { Dispatcher } from './dispatcher';
+import { Dispatcher, servedRate } from './dispatcher';
 import { ALGORITHMS, BL_MSG, SERVER_STATES, type BalancerSpec } from './spec';
 import { Traffic, WARMUP_US } from './traffic';
 
@@ -18,6 +18,8 @@ export class BalancerModel implements Model {
   readonly d: Dispatcher;
   readonly traffic: Traffic;
   private net: Network | null = null;
+  /** The time of the last event this model saw, so the snapshot can give rates. */
+  private nowUs = 0;
 
   constructor(readonly spec: BalancerSpec) {
     this.d = new Dispatcher(spec);
@@ -37,11 +39,13 @@ export class BalancerModel implements Model {
   }
 
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {
+    this.nowUs = ctx.nowUs;
     if (!this.d.onTimer(ctx, node, tag, data)) this.traffic.onTimer(ctx, node, tag, data);
     this.traffic.markServers(ctx.nowUs, this.usable());
   }
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
+    this.nowUs = ctx.nowUs;
     if (msg.kind === BL_MSG.check) this.d.onCheck(ctx, node, msg.src, msg.payload as never);
     else if (msg.kind === BL_MSG.advert) this.d.onAdvert(ctx, node, (msg.payload as { from: number }).from);
     else this.traffic.onMessage(ctx, node, msg);
@@ -127,6 +131,13 @@ export class BalancerModel implements Model {
     return null;
   }
 
+  describe(msg: Message): Record<string, string | number> {
+    const p = msg.payload as { id?: number; server?: number; round?: number };
+    if (msg.kind === BL_MSG.check || msg.kind === BL_MSG.advert) return p.round !== undefined ? { checkRound: p.round } : {};
+    const server = this.d.backends[p.server ?? -1]?.id;
+    return { request: p.id ?? '', ...(server ? { server } : {}) };
+  }
+
   stats(nowUs: number): Record<string, number> {
     const t = this.traffic;
     const total = t.completed + t.failed;
@@ -152,7 +163,7 @@ export class BalancerModel implements Model {
       master: this.d.lbs.map((_, i) => !!this.d.master[i]),
       backends: this.d.backends
         .filter((b) => !b.removed)
-        .map((b) => ({ id: b.id, node: b.node, weight: b.weight, state: SERVER_STATES.indexOf(this.d.state(b)), active: b.active, served: b.served })),
+        .map((b) => ({ id: b.id, node: b.node, weight: b.weight, state: SERVER_STATES.indexOf(this.d.state(b)), active: b.active, served: b.served, rate: servedRate(b, this.nowUs) })),
       // completed requests per second while the pool had n nodes, after the ramp-up
       epochs: this.traffic.epochs.map((e, i) => ({ servers: e.servers, startUs: e.startUs, endUs: lastUs(i) ?? -1, completed: e.completed, warmupUs: WARMUP_US })),
       storage: this.spec.storage ?? null,

@@ -15,6 +15,8 @@ export interface Backend {
   removed: boolean;
   active: number;
   served: number;
+  /** Requests answered in the current and the previous 5 s bucket, for a live rate. */
+  rate: { bucket: number; cur: number; prev: number };
   okRun: number;
   failRun: number;
   answered: boolean;
@@ -24,6 +26,30 @@ interface Check {
   server: number;
   round: number;
   reply: boolean;
+}
+
+export const RATE_BUCKET_US = 5_000_000;
+
+/** Counts an answered request in node b's rate buckets. */
+export function countServed(b: Backend, nowUs: number): void {
+  rollRate(b, nowUs);
+  b.served++;
+  b.rate.cur++;
+}
+
+function rollRate(b: Backend, nowUs: number): void {
+  const k = Math.floor(nowUs / RATE_BUCKET_US);
+  if (k === b.rate.bucket) return;
+  b.rate.prev = k === b.rate.bucket + 1 ? b.rate.cur : 0;
+  b.rate.cur = 0;
+  b.rate.bucket = k;
+}
+
+/** Requests per second node b answered over the last 5–10 s. */
+export function servedRate(b: Backend, nowUs: number): number {
+  rollRate(b, nowUs);
+  const span = nowUs - Math.max(0, (b.rate.bucket - 1) * RATE_BUCKET_US);
+  return span > 0 ? ((b.rate.cur + b.rate.prev) * 1e6) / span : 0;
 }
 
 /** keepalived's default priorities: the first dispatcher is preferred and takes the address back (preempt). */
@@ -53,7 +79,7 @@ export class Dispatcher {
 
   add(ctx: ModelContext, id: string, weight: number, up: boolean): void {
     const node = ctx.net.node(id)?.index ?? -1;
-    this.backends.push({ id, node, weight, healthy: up, everUp: up, drain: false, removed: false, active: 0, served: 0, okRun: 0, failRun: 0, answered: false });
+    this.backends.push({ id, node, weight, healthy: up, everUp: up, drain: false, removed: false, active: 0, served: 0, rate: { bucket: 0, cur: 0, prev: 0 }, okRun: 0, failRun: 0, answered: false });
   }
 
   /** The dispatcher answering for the service address now, or -1 (nobody: the service is unreachable). */

@@ -1,5 +1,5 @@
 import type { Message, ModelContext } from '../model';
-import type { Dispatcher } from './dispatcher';
+import { countServed, type Dispatcher } from './dispatcher';
 import { BL_MSG, BL_TIMER, type BalancerSpec } from './spec';
 
 /** A request on its way: client → dispatcher → service node (→ data server) → dispatcher → client. */
@@ -69,8 +69,8 @@ export class Traffic {
       if (this.outstanding[node]! >= this.spec.maxOutstanding) return;
       const req: Req = { id: this.nextId++, client: node, startUs: ctx.nowUs, server: -1, lb: -1, closed: false, refused: false };
       this.outstanding[node]!++;
-      ctx.emit('requestStarted', node, -1, req.id);
       const to = this.d.holder(ctx);
+      ctx.emit('requestStarted', node, to, req.id);
       // nobody holds the service address: the request goes nowhere and times out
       if (to >= 0) ctx.send(node, to, BL_MSG.request, 400, req);
       ctx.setTimer(node, this.spec.requestTimeoutUs, BL_TIMER.timeout, req);
@@ -144,7 +144,7 @@ export class Traffic {
       case BL_MSG.response:
         if (!req.closed) {
           this.close(req);
-          this.d.backends[req.server]!.served++;
+          countServed(this.d.backends[req.server]!, ctx.nowUs);
         }
         ctx.send(node, req.client, BL_MSG.reply, 2_000, req);
         return;
