@@ -4,6 +4,9 @@ import { useLab } from '../store/labStore';
 import { BalancerPanel } from './BalancerPanel';
 import { Charts } from './Charts';
 import { ClusterPanel } from './ClusterPanel';
+import { MessagingPanel } from './messaging/MessagingPanel';
+import { RpcPanel } from './messaging/RpcPanel';
+import { SpaceTime } from './messaging/SpaceTime';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { GraphView } from './GraphView';
@@ -58,6 +61,7 @@ export function App() {
         </div>
         <Inspector />
       </main>
+      {models.includes('messaging') && <SpaceTime />}
       {models.includes('clientserver') && (
         <>
           <div className="row">
@@ -74,6 +78,12 @@ export function App() {
         <div className="row">
           <StatsPanel />
           <ClusterPanel />
+        </div>
+      )}
+      {models.includes('messaging') && (
+        <div className="row mp-row">
+          <MessagingPanel />
+          <RpcPanel />
         </div>
       )}
       {models.includes('balancer') && (

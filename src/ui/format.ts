@@ -1,6 +1,7 @@
 import { isKey } from '../i18n';
 import { ALGORITHMS, CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
+import { describeMpEvent } from './messaging/describe';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
 export function formatClock(us: number): string {
@@ -31,6 +32,8 @@ export function nodeLabel(topo: TopologyView | null, i: number): string {
 
 /** One sentence describing a trace event, in the current language. */
 export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cluster?: ClusterInfo): string {
+  const mp = describeMpEvent(t, topo, e);
+  if (mp !== null) return mp;
   const key = e.type === 'settingChanged' && SETTING_EVENTS[e.b] ? SETTING_EVENTS[e.b]! : `event.${e.type}`;
   if (!isKey(key)) return e.type;
   // message events carry the message kind in `b`; link events name both ends in node/peer

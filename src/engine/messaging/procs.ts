@@ -86,7 +86,7 @@ export class Procs {
     p.state = state;
     p.sinceUs = ctx.nowUs;
     this.diagram.state(p.index, state, ctx.nowUs, blocked);
-    ctx.emit('processStateChanged', p.node, -1, -1, p.index, state);
+    ctx.emit('processStateChanged', p.node, -1, p.index, state);
   }
 
   /** Queues CPU work for the process: running if the CPU is free, else ready. */

@@ -38,6 +38,8 @@ export class Rpc {
   failed = 0;
   /** Totals over finished calls: messages, bytes and time (for cost per call). */
   readonly cost = { msgs: 0, bytes: 0, us: 0, n: 0 };
+  /** The same figures per way of calling (by value/reference × binding × sync/async). */
+  readonly costs = new Map<string, { n: number; msgs: number; bytes: number; us: number; handshakes: number }>();
   /** Finished batches: mode (0 sync, 1 async), calls, total time. */
   readonly batches: { async: boolean; n: number; us: number }[] = [];
   private nextCall = 0;
@@ -102,7 +104,7 @@ export class Rpc {
       const id = this.nextCall++;
       const object = this.spec.objects?.[id % this.spec.objects.length];
       const x = 40 + (id % 10);
-      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', encoded: '', replied: false };
+      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', mode: '', encoded: '', replied: false };
       cs.calls.push(c);
       this.calls.push(c);
     }
@@ -117,6 +119,7 @@ export class Rpc {
     c.bracket = this.diagram.callStarted(p.index, c.target, c.id, ctx.nowUs, c.async);
     this.step(ctx, c, RPC_STEP.call, p.node);
     c.encoded = encodeCall(PROC_P, c.x, c.y, this.spec.byRef, p.node);
+    c.mode = `${this.spec.byRef ? 'ref' : 'val'}|${this.spec.binding}|${c.async ? 'async' : 'sync'}`;
     this.step(ctx, c, RPC_STEP.marshal, p.node);
     cs.phase = 'marshal';
     this.procs.work(ctx, p, this.spec.marshalUs, RPC_TAG.work);
@@ -132,7 +135,9 @@ export class Rpc {
   private clientWorkDone(ctx: ModelContext, p: Proc, cs: ClientState): void {
     const c = cs.calls[cs.cur];
     if (cs.phase === 'marshal' && c) {
+      const before = this.binder.handshakes;
       this.binder.bind(ctx, p, c);
+      if (this.binder.handshakes > before) this.costOf(c.mode).handshakes++;
       if (!cs.async) {
         cs.phase = 'waitReply';
         return this.procs.setState(ctx, p, PS.blockedRecv);
@@ -178,7 +183,21 @@ export class Rpc {
     this.cost.bytes += c.bytes;
     this.cost.us += ctx.nowUs - c.t0;
     this.cost.n++;
+    const k = this.costOf(c.mode);
+    k.msgs += c.msgs;
+    k.bytes += c.bytes;
+    k.us += ctx.nowUs - c.t0;
+    k.n++;
     this.binder.release(ctx, c);
+  }
+
+  private costOf(mode: string) {
+    let k = this.costs.get(mode);
+    if (!k) {
+      k = { n: 0, msgs: 0, bytes: 0, us: 0, handshakes: 0 };
+      this.costs.set(mode, k);
+    }
+    return k;
   }
 
   private finishBatch(ctx: ModelContext, p: Proc, cs: ClientState): void {

@@ -64,6 +64,10 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<stri
     conns: [...r.binder.conns.values()].filter((c) => r.spec.binding === 'persistent' || c.state !== 'closed').map((c) => ({ client: label(c.client), server: label(c.server), state: c.state })),
     batches: r.batches.slice(-10),
     directory: r.spec.directory ? Object.entries(r.spec.directory).map(([name, proc]) => ({ name, proc })) : null,
+    costs: [...r.costs.entries()].map(([key, k]) => {
+      const [v, binding, sync] = key.split('|');
+      return { key, byRef: v === 'ref', binding, async: sync === 'async', ...k };
+    }),
     servers: [...r.servers.entries()].map(([i, s]) => ({ proc: label(i), phase: s.phase, queued: s.queue.length, serving: s.cur?.call.id ?? -1 })),
   };
   return {
