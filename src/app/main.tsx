@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultLang } from '../i18n';
 import { fromSearchParams } from '../scenario/scenario';
+import { decodeShare, SHARE_PARAM } from '../share/codec';
+import { openShared, refuseLink } from '../store/share';
 import { attachWorker, loadScenario, notify, receiveFrame, useLab } from '../store/labStore';
 import { startWorker } from '../store/workerClient';
 import { App } from '../ui/App';
@@ -34,10 +36,17 @@ function startApp(): void {
   );
   attachWorker(client);
   window.__distlab = { ...(window.__distlab ?? {}), store: useLab };
-  loadScenario(scenario);
+  const shared = params.get(SHARE_PARAM);
+  if (shared === null) loadScenario(scenario);
+  else {
+    // a shared run: valid, it opens paused where it was sent; otherwise the reason and the default scenario
+    const r = decodeShare(shared);
+    if (r.ok) openShared(lang === 'es' || lang === 'en' ? { ...r.doc, lang } : r.doc);
+    else refuseLink(r.problem);
+  }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App embed={params.get('embed') === '1'} />
     </StrictMode>,
   );
 }

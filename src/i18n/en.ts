@@ -1,6 +1,7 @@
 import { csPanelsEn } from './csPanels.en';
 import { lbEn } from './lb.en';
 import { messagingEn } from './messaging.en';
+import { shareEn } from './share.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
 const core = {
@@ -313,6 +314,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...shareEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,13 +1,15 @@
 import { csPanelsEs } from './csPanels.es';
 import { lbEs } from './lb.es';
 import { messagingEs } from './messaging.es';
+import { shareEs } from './share.es';
 import type { MessageKey } from './en';
 
 /** Catálogo en español: las mismas claves que en.ts, ninguna vacía (lo comprueba catalog.test.ts). */
 export const es: Record<MessageKey, string> = {
   ...csPanelsEs,
-  ...lbEs,
   ...messagingEs,
+  ...lbEs,
+  ...shareEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',

@@ -19,7 +19,7 @@ export const SHARE_LIMITS = {
   maxCommands: 2_000,
   maxSteps: 500,
   /** Characters of the `?s=` value. */
-  maxEncoded: 16_000,
+  maxEncoded: 8_000,
   /** Bytes of JSON, after decompression or in a file. */
   maxJson: 512_000,
 } as const;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../i18n';
-import type { CommandError, EngineCommand, Frame, LoggedCommand, TopologyView, TraceEvent, WorldView } from '../protocol';
+import type { CommandError, EngineCommand, Frame, LoggedCommand, TimelineInfo, TopologyView, TraceEvent, WorldView } from '../protocol';
 import { buildWorld, DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
 import type { WorkerClient } from './workerClient';
 
@@ -61,6 +61,10 @@ export interface LabState {
   history: Sample[];
   /** What the chosen message carried (from the worker), when a message is selected. */
   messageDetails: Record<string, string | number> | null;
+  /** How far this branch has been run, and what undo can bring back (see Timeline). */
+  timeline: TimelineInfo | null;
+  /** Wall ms the last seek took in the worker, shown on the timeline. */
+  lastSeekMs: number | null;
 }
 
 const initial: LabState = {
@@ -83,6 +87,8 @@ const initial: LabState = {
   notices: [],
   history: [],
   messageDetails: null,
+  timeline: null,
+  lastSeekMs: null,
 };
 
 /** The app's one store; actions live in `actions.ts` so this file stays the state's shape. */
@@ -108,14 +114,22 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   if (f.hops.length > 0) patch.arrivals = f.hops;
   if (f.topology) patch.topology = f.topology;
   if (f.commandLog) patch.commandLog = f.commandLog;
-  if (f.events.length > 0 || f.skippedEvents > 0) {
+  if (f.timeline) patch.timeline = f.timeline;
+  if (f.reset) {
+    // a seek: the log starts over from the run's memory, the charts forget the future
+    patch.events = f.events;
+    patch.skippedEvents = 0;
+    patch.arrivals = f.hops;
+  } else if (f.events.length > 0 || f.skippedEvents > 0) {
     const merged = s.events.concat(f.events);
     patch.events = merged.length > EVENT_BUFFER ? merged.slice(-EVENT_BUFFER) : merged;
     patch.skippedEvents = s.skippedEvents + f.skippedEvents;
   }
-  const last = s.history[s.history.length - 1];
-  if (!last || f.view.nowUs >= last.tUs + SAMPLE_US || f.view.nowUs < last.tUs) patch.history = [...s.history.slice(-(HISTORY - 1)), sample(f.view)];
-  if (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog) {
+  const history = f.reset ? s.history.filter((h) => h.tUs <= f.view.nowUs) : s.history;
+  const last = history[history.length - 1];
+  if (!last || f.view.nowUs >= last.tUs + SAMPLE_US || f.view.nowUs < last.tUs) patch.history = [...history.slice(-(HISTORY - 1)), sample(f.view)];
+  else if (f.reset) patch.history = history;
+  if (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog || f.reset) {
     patch.panelView = f.view;
     lastPanelMs = nowMs;
   }
@@ -149,12 +163,15 @@ export function notifyCommandError(e: CommandError): void {
   notify(`error.${e.code}`, e.params);
 }
 
-/** Starts (or restarts) a run of a scenario, with an optional command log to replay. */
-export function loadScenario(scenario: Scenario, log: LoggedCommand[] = []): void {
+/**
+ * Starts (or restarts) a run of a scenario, with an optional command log to
+ * replay; with a cursor (a shared run) the worker replays up to it and stops there.
+ */
+export function loadScenario(scenario: Scenario, log: LoggedCommand[] = [], cursor?: { event: number; us: number }): void {
   const s = useLab.getState();
   const runId = s.runId + 1;
-  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null });
-  void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed);
+  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null, timeline: null, lastSeekMs: null });
+  void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed, cursor);
 }
 
 export type { EngineCommand };

@@ -21,14 +21,33 @@ import { ScalePanel } from './ScalePanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
+import { ShareBar, ShareOpenFull } from './ShareBar';
+import { Timeline } from './Timeline';
 
 /** The lab's one screen: controls on top, machines | graph | inspector, then figures and the log. */
-export function App() {
+export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
   const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   useKeyboard();
+  if (embed) {
+    // for course pages and slides: the graph, its controls and the timeline, nothing else
+    return (
+      <div className="app embed">
+        <div className="embed-bar">
+          <Controls />
+          <ShareOpenFull />
+        </div>
+        <Notices />
+        <div className="stage">
+          <GraphView />
+          {!ready && <p className="loading">{t('app.loading')}</p>}
+        </div>
+        <Timeline />
+      </div>
+    );
+  }
   return (
     <div className="app">
       <header className="top">
@@ -37,6 +56,7 @@ export function App() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <PresetPicker />
+        <ShareBar />
         <label className="lang">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
@@ -62,6 +82,7 @@ export function App() {
         <Inspector />
       </main>
       {models.includes('messaging') && <SpaceTime />}
+      <Timeline />
       {models.includes('clientserver') && (
         <>
           <div className="row">

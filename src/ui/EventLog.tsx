@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { TraceEvent } from '../protocol';
 import { highlightEvent, select, selectMessage } from '../store/actions';
+import { jumpToEvent } from '../store/timeTravel';
 import { useLab } from '../store/labStore';
 import { describeEvent, formatClock } from './format';
 import type { ClusterInfo } from './format';
@@ -81,6 +82,9 @@ export function EventLog() {
             <button type="button" onClick={() => choose(e)} data-type={e.type}>
               <span className="time">{formatClock(e.t)}</span>
               <span>{describeEvent(t, topo, e, cluster)}</span>
+            </button>
+            <button type="button" className="jump" onClick={() => jumpToEvent(e)} title={t('time.jumpHint')} aria-label={t('time.jump')} data-testid="jump">
+              ⤺
             </button>
           </li>
         ))}

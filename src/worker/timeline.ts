@@ -149,8 +149,10 @@ export class Timeline {
       if (this.forkable && sim.eventsProcessed >= boundary) this.capture(sim, next);
       if (done || stepLim === lim) break;
     }
-    // at the head by time: nothing happens between the last event and the head's clock
-    if (target.event === undefined && target.us !== undefined && sim.eventsProcessed >= this.headEvent) sim.nowUs = Math.max(sim.nowUs, us);
+    // a point given by event and clock (the head, a branch point), or the head by time: the clock
+    // stands between that event and the next, so it may go there
+    const exact = target.event !== undefined ? sim.eventsProcessed >= event : sim.eventsProcessed >= this.headEvent;
+    if (target.us !== undefined && exact) sim.nowUs = Math.max(sim.nowUs, us);
     this.next = next;
     return { sim, report: { ms: this.nowMs() - t0, replayedEvents: sim.eventsProcessed - from, fromKeyframe: forked !== null } };
   }
