@@ -114,7 +114,7 @@ export class Transport {
     const text = out.nocopy ? out.from.buffer : out.text;
     const flags = (out.tries > 0 ? TXF.retransmit : 0) | (out.reliable ? 0 : TXF.unreliable);
     const tx = this.diagram.send(out.kind, out.from.index, out.to.index, ctx.nowUs, ctx.nowUs + this.oneWayUs(ctx, out.from.node, out.to.node, out.bytes), flags, out.call);
-    const env: DataEnv = { mp: 'data', tx, uid: out.uid, from: out.from.index, to: out.to.index, seq: out.seq, epoch: out.epoch, reliable: out.reliable, bad, text, orig: out.text, body: out.body, layer: out.layer };
+    const env: DataEnv = { mp: 'data', tx, uid: out.uid, from: out.from.index, to: out.to.index, seq: out.seq, epoch: out.epoch, reliable: out.reliable, bad, text, nocopy: out.nocopy, orig: out.text, body: out.body, layer: out.layer };
     this.count(out.reliable, out.bytes + HEADER_BYTES);
     ctx.send(out.from.node, out.to.node, out.kind, out.bytes + HEADER_BYTES, env);
   }
@@ -182,6 +182,10 @@ export class Transport {
     if (env.mp === 'ack') return this.onAck(ctx, node, env, msg);
     const to = this.procAt(env.to);
     if (to.node !== node) return;
+    // no copy: the module streams the user's buffer until the send completes, so a change made while the
+    // message is in transit is what arrives (the buffer is the sender's until its "buffer free" signal)
+    const from = this.procAt(env.from);
+    if (env.nocopy && from.bufferOwner === env.uid) env.text = from.buffer;
     if (env.reliable && env.bad) {
       // the checksum does not match: discard silently, the sender will retransmit
       this.corruptDiscarded++;

@@ -50,6 +50,8 @@ export interface DataEnv {
   reliable: boolean;
   bad: boolean;
   text: string;
+  /** Sent from the user's buffer (no copy). */
+  nocopy: boolean;
   /** The text at the time of Send (to show what a changed no-copy buffer did). */
   orig: string;
   body: unknown;

@@ -19,6 +19,8 @@ export interface Proc {
   buffer: string;
   /** A no-copy send is still using the buffer. */
   bufferBusy: boolean;
+  /** The message (uid) a no-copy send is reading from the buffer, -1 when none. */
+  bufferOwner: number;
   /** The receive buffer: the last message taken. */
   recvBuf: string;
   /** Jobs of this process queued on or running in the CPU. */
@@ -57,7 +59,7 @@ export class Procs {
     const p: Proc = {
       index: this.list.length, spec, node, state: PS.idle, sinceUs: 0, totals: [0, 0, 0, 0, 0, 0],
       service: spec.service ?? d.service, sendMode: spec.sendMode ?? d.sendMode, copy: spec.copy ?? d.copy, recvMode: spec.recvMode ?? d.recvMode,
-      buffer: '', bufferBusy: false, recvBuf: '', jobs: 0, step: 0,
+      buffer: '', bufferBusy: false, bufferOwner: -1, recvBuf: '', jobs: 0, step: 0,
       sent: 0, received: 0, failures: 0, altered: 0, polls: 0, emptyPolls: 0, pollUs: 0, interrupts: 0, backgroundUs: 0,
       sem: 1, inCritical: false, pending: 0,
     };
@@ -118,6 +120,7 @@ export class Procs {
     for (const p of this.onNode(node)) {
       p.jobs = 0;
       p.bufferBusy = false;
+      p.bufferOwner = -1;
       p.inCritical = false;
       p.pending = 0;
       this.setState(ctx, p, PS.down);

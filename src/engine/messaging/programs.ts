@@ -78,8 +78,9 @@ export class Programs {
     if (!to) return this.sleep(ctx, p, this.spec.intervalUs);
     const nonblocking = p.sendMode === 'nonblocking';
     const nocopy = nonblocking && !p.copy;
-    this.transport.send(ctx, p, to, { kind: MP_MSG.data, bytes: this.spec.messageBytes, text: p.buffer, reliable: p.service === 'reliable', nocopy });
+    const out = this.transport.send(ctx, p, to, { kind: MP_MSG.data, bytes: this.spec.messageBytes, text: p.buffer, reliable: p.service === 'reliable', nocopy });
     p.sent++;
+    if (nocopy) p.bufferOwner = out.uid;
     if (!nonblocking) {
       p.step = S.waitSend;
       return this.procs.setState(ctx, p, PS.blockedSend);
@@ -93,6 +94,7 @@ export class Programs {
 
   private bufferFree(ctx: ModelContext, p: Proc): void {
     p.bufferBusy = false;
+    p.bufferOwner = -1;
     this.diagram.mark(p.index, MARK_TYPE.bufferFree, ctx.nowUs);
     ctx.emit('bufferFree', p.node, -1, p.index);
     if (p.step === S.waitBuffer) this.compose(ctx, p);
