@@ -45,4 +45,4 @@ function seekBench(preset: PresetName, clients?: number): void {
   report('timeline.seekMax', times[times.length - 1]!, 'ms', extra);
 }
 
-for (const [p, c] of [['office'], ['thin'], ['cluster'], ['thin', 200]] as [PresetName, number?][]) seekBench(p, c);
+for (const [p, c] of [['office'], ['thin'], ['cluster'], ['reliable'], ['rpc'], ['balance'], ['thin', 200]] as [PresetName, number?][]) seekBench(p, c);

@@ -44,7 +44,7 @@ export const shareEn = {
   'time.undoHint': 'Undo the change made in the past and bring back what had happened after it',
   'time.head': 'run so far {time}',
   'time.past': 'Viewing the past. Play to run on (the same future comes back); any change here starts a new branch.',
-  'time.ahead': '{n} of your commands still ahead.',
+  'time.ahead': 'Your commands still ahead: {n}.',
   'time.branched': 'New branch: the old future can be restored.',
   'time.seekMs': 'last seek {ms} ms',
   'time.jump': 'Go to this moment',

@@ -46,7 +46,7 @@ export const shareEs: Record<keyof typeof shareEn, string> = {
   'time.undoHint': 'Deshace el cambio hecho en el pasado y recupera lo que había ocurrido después',
   'time.head': 'ejecutado hasta {time}',
   'time.past': 'Estás viendo el pasado. Reproduce para seguir (vuelve el mismo futuro); cualquier cambio aquí crea una rama nueva.',
-  'time.ahead': 'Quedan {n} de tus órdenes por delante.',
+  'time.ahead': 'Órdenes tuyas por delante: {n}.',
   'time.branched': 'Rama nueva: puedes recuperar el futuro anterior.',
   'time.seekMs': 'último salto {ms} ms',
   'time.jump': 'Ir a este instante',

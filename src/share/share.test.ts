@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyLogged, type LoggedCommand } from '../engine/replay';
+import { applyLogged, forkSimulation, type LoggedCommand } from '../engine/replay';
 import { createSimulation } from '../engine/createSimulation';
 import type { EngineCommand, Frame } from '../protocol';
 import { buildWorld, PRESET_NAMES, presetScenario, SCENARIO_VERSION, type PresetName } from '../scenario/scenario';
@@ -56,6 +56,24 @@ describe('share codec', () => {
       expect(v.nowUs).toBe(doc.cursorUs);
     });
   }
+
+  it('every preset either forks faithfully (keyframes) or says it cannot (seeks replay from the start)', () => {
+    const forkable: string[] = [];
+    for (const preset of PRESET_NAMES) {
+      const s = presetScenario(preset, 3);
+      const a = createSimulation(buildWorld(s), s.seed);
+      a.runUntil(5_000_000);
+      const b = forkSimulation(a);
+      if (!b) continue;
+      forkable.push(preset);
+      b.runUntil(40_000_000);
+      a.runUntil(40_000_000);
+      expect(b.trace.hash(), preset).toBe(a.trace.hash());
+      expect(b.eventsProcessed, preset).toBe(a.eventsProcessed);
+    }
+    console.log(`presets with keyframes: ${forkable.join(', ')}`);
+    expect(forkable).toContain('office');
+  });
 
   it('a long session of 60 commands still fits a 2,000-character link', () => {
     const { doc } = liveDoc('office');
