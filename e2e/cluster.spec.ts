@@ -25,3 +25,27 @@ test('the cluster panel speaks Spanish', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Clúster Windows' })).toBeVisible();
   await expect(page.getByTestId('group-sql-where')).toHaveText('en línea en node-1', { timeout: 10_000 });
 });
+
+test('the same failure under high availability and fault tolerance: half-done transactions vs rolled back, no commit lost (CL-HA-VS-FT)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=ha&speed=20');
+  await expect(page.getByTestId('mode-ha')).toHaveAttribute('aria-pressed', 'true');
+  // node-1 fails at 0:40 with transactions in progress
+  await waitForStat(page, 'txHalfDone', (v) => v > 0, 30_000);
+  await expect(page.getByTestId('failover-time-0')).toContainText('Last failover of SQL Server');
+  await openLab(page, '?lang=en&preset=ft&speed=20');
+  await waitForStat(page, 'txRolledBack', (v) => v > 0, 30_000);
+  await expect(page.getByText('Checker: no committed transaction lost.')).toBeVisible();
+  await expect(page.getByTestId('data-half')).toHaveText('0');
+  expect(errors).toEqual([]);
+});
+
+test('separate servers lose the commits not yet copied; a cluster node shows its cluster service parts (CL-CONFIG, WCS-EVENTS)', async ({ page }) => {
+  await openLab(page, '?lang=es&preset=separate&speed=20');
+  await waitForStat(page, 'commitsLost', (v) => v > 0, 30_000);
+  await expect(page.getByTestId('data-lost')).not.toHaveText('0');
+  await page.getByTestId('node-node-2').click();
+  const parts = page.getByTestId('service-parts');
+  for (const part of ['Gestor de nodos', 'Gestor de la base de datos de configuración', 'Monitor de recursos', 'Procesador de eventos', 'Gestor de comunicaciones', 'Gestor de actualizaciones globales']) {
+    await expect(parts).toContainText(part);
+  }
+});

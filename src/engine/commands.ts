@@ -32,6 +32,7 @@ export type EngineCommand =
   | { type: 'setWeight'; node: string; weight: number }
   | { type: 'addServer' }
   | { type: 'setInterconnect'; bps: number }
+  | { type: 'setClusterMode'; mode: 'ha' | 'ft' }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };

@@ -1,5 +1,6 @@
 import { csPanelsEn } from './csPanels.en';
 import { lbEn } from './lb.en';
+import { clusterDataEn } from './clusterData.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
 
@@ -314,6 +315,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...shareEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...shareEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { csPanelsEs } from './csPanels.es';
 import { lbEs } from './lb.es';
+import { clusterDataEs } from './clusterData.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
 import type { MessageKey } from './en';
@@ -9,6 +10,7 @@ export const es: Record<MessageKey, string> = {
   ...csPanelsEs,
   ...messagingEs,
   ...lbEs,
+  ...clusterDataEs,
   ...shareEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',

@@ -22,7 +22,7 @@ export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, reques
 export type { Layer, Place, ProcessingClass, Query } from '../engine/clientserver/costModel';
 export { HOP_STRIDE } from '../engine/sim';
 export { CL_MSG } from '../engine/cluster/clusterModel';
-export { FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from '../engine/cluster/spec';
+export { CL_DATA_MSG, FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from '../engine/cluster/spec';
 export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
@@ -75,6 +75,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setWeight'), node: id, weight: z.number().int().pipe(range('weight')) }),
   z.object({ type: z.literal('addServer') }),
   z.object({ type: z.literal('setInterconnect'), bps: range('bandwidthBps') }),
+  z.object({ type: z.literal('setClusterMode'), mode: z.enum(['ha', 'ft']) }),
   z.object({
     type: z.literal('mpSet'),
     process: id.optional(),

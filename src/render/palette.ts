@@ -38,6 +38,8 @@ export const MESSAGE_COLORS: readonly string[] = [
   '#0F766E', '#A16207', '#9333EA', '#DB2777', '#4D7C0F', '#C2410C', '#0369A1', '#57534E',
   // load balancer (BL_MSG 24–31): health checks and adverts light so the traffic stands out
   '#1E40AF', '#6D28D9', '#B45309', '#15803D', '#9D174D', '#047857', '#A8A29E', '#64748B',
+  // cluster data (CL_DATA_MSG 32–35): copies between separate servers, shared-disk locks
+  '#0D9488', '#115E59', '#A21CAF', '#701A75',
 ];
 
 /** Colour for kinds outside the table (another model's messages). */

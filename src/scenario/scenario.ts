@@ -37,6 +37,11 @@ export const PRESETS = {
   spof: { concepts: ['CL-SPOF', 'CL-LB'], clients: 12 },
   redundant: { concepts: ['CL-SPOF', 'CL-HA', 'CL-LB'], clients: 12 },
   scaleout: { concepts: ['CL-SCALE-INC', 'CL-SCALE-ABS', 'CL-NET-BOTTLENECK', 'CL-PRICE'], clients: 60 },
+  ha: { concepts: ['CL-HA-VS-FT', 'CL-HA', 'CL-CONFIG', 'CL-FAILOVER'], clients: 12 },
+  ft: { concepts: ['CL-HA-VS-FT', 'CL-CONFIG'], clients: 12 },
+  separate: { concepts: ['CL-CONFIG'], clients: 12 },
+  shared: { concepts: ['CL-CONFIG'], clients: 12 },
+  passive: { concepts: ['CL-CONFIG', 'CL-FAILOVER'], clients: 12 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -110,11 +115,11 @@ function flapping(node: string): { atUs: number; cmd: EngineCommand }[] {
   return out;
 }
 
-/** The dispatcher fails 30 s in and is repaired a minute later. */
-function outage(node: string): { atUs: number; cmd: EngineCommand }[] {
+/** A machine fails `atS` seconds in and is repaired a minute later. */
+function outage(node: string, atS = 30): { atUs: number; cmd: EngineCommand }[] {
   return [
-    { atUs: 30_000_000, cmd: { type: 'crashNode', node } },
-    { atUs: 90_000_000, cmd: { type: 'restartNode', node } },
+    { atUs: atS * 1_000_000, cmd: { type: 'crashNode', node } },
+    { atUs: (atS + 60) * 1_000_000, cmd: { type: 'restartNode', node } },
   ];
 }
 
@@ -150,6 +155,13 @@ export function buildWorld(s: Scenario): WorldSpec {
       return balancedWorld({ clients: s.clients, algorithm: 'leastconn', redundantDispatcher: true, redundantGateway: true, script: outage('lb-1') });
     case 'scaleout':
       return balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) });
+    case 'ha':
+    case 'ft':
+      return clusterWorld({ nodes: 2, clients: s.clients, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
+    case 'separate':
+    case 'shared':
+    case 'passive':
+      return clusterWorld({ nodes: 2, clients: s.clients, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
     case 'splitbrain':
       return clusterWorld({ clients: s.clients, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:

@@ -2,6 +2,7 @@ import { FAILBACK_POLICIES, RESOURCE_STATES, type FailbackPolicy } from '../prot
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
+import { ClusterData } from './ClusterData';
 import { MembershipTable } from './MembershipTable';
 import { useT } from './useT';
 
@@ -15,6 +16,11 @@ export interface ClusterSnapshot {
   configSeq: number[];
   quorum: boolean;
   violating: number[];
+  mode: 'ha' | 'ft';
+  storage: 'disk' | 'shared' | 'copy';
+  txSteps: number;
+  lastFailoverUs: number[];
+  witness: number;
 }
 
 const ONLINE = RESOURCE_STATES.indexOf('online');
@@ -59,6 +65,7 @@ export function ClusterPanel() {
       <p data-testid="availability">
         {t('cluster.availability', { pct: ((stats.availability ?? 1) * 100).toFixed(2), s: ((stats.downtimeUs ?? 0) / 1e6).toFixed(1) })}
       </p>
+      <ClusterData snap={snap} />
       <div className="groups">
         {snap.groups.map((g) => {
           const home = groupHome(g.states);

@@ -3,6 +3,7 @@ import { NF, NODE_STRIDE, type TraceEvent } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { formatPercent } from './format';
+import { ClusterServiceParts } from './ClusterServiceParts';
 import { RecentEvents } from './RecentEvents';
 import { CLASSES, type ProcessingClass } from '../protocol';
 import { useT } from './useT';
@@ -65,6 +66,7 @@ export function NodeInspector({ index }: { index: number }) {
           </button>
         )}
       </div>
+      <ClusterServiceParts index={index} />
       <RecentEvents match={match} />
     </div>
   );

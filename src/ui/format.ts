@@ -34,7 +34,7 @@ export function nodeLabel(topo: TopologyView | null, i: number): string {
 export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cluster?: ClusterInfo): string {
   const mp = describeMpEvent(t, topo, e);
   if (mp !== null) return mp;
-  const key = e.type === 'settingChanged' && SETTING_EVENTS[e.b] ? SETTING_EVENTS[e.b]! : `event.${e.type}`;
+  const key = e.type === 'settingChanged' && SETTING_EVENTS[e.b] ? SETTING_EVENTS[e.b]! : e.type === 'invariantViolated' && e.c === 2 ? 'event.failoverLate' : `event.${e.type}`;
   if (!isKey(key)) return e.type;
   // message events carry the message kind in `b`; link events name both ends in node/peer
   const kind = e.type.startsWith('message') ? msgKind(t, e.b) : '';
@@ -49,7 +49,7 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cl
     bytes: e.a,
     msg: e.msg,
     ms: formatMs(e.a),
-    s: Number((e.a / 1_000_000).toFixed(1)),
+    s: e.type === 'invariantViolated' ? Number((e.a / 1000).toFixed(1)) : Number((e.a / 1_000_000).toFixed(1)),
     n: e.a,
     cls: e.type === 'classChanged' && cls ? t(`class.${cls}`) : '',
     onoff: e.a ? t('on') : t('off'),
@@ -61,11 +61,15 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cl
     updown: e.a ? t('lb.health.up') : t('lb.health.down'),
     algorithm: e.b === 10 && ALGORITHMS[e.a] ? t(`lb.alg.${ALGORITHMS[e.a]!}`) : '',
     mbps: Number((e.a / 1e6).toPrecision(4)),
+    undone: e.a,
+    half: e.b,
+    lost: e.c,
+    mode: e.b === 3 ? t(e.a ? 'data.mode.ft' : 'data.mode.ha') : '',
   });
 }
 
 /** Which setting a settingChanged event names, by its `b` code (the models' own numbering). */
-const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet' };
+const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 3: 'event.modeSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet' };
 
 /** What describeEvent needs of the cluster to name groups and resources (from the model's snapshot). */
 export interface ClusterInfo {

@@ -2,8 +2,10 @@ import type { CommandError, EngineCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
 import { Membership } from './membership';
 import { RES_TIMER, ResourceDriver, ResourceTable } from './resources';
-import { CL_MSG, FAILBACK_POLICIES, RESOURCE_STATES, type ClusterSpec } from './spec';
+import { CL_DATA_MSG, CL_MSG, FAILBACK_POLICIES, RESOURCE_STATES, type ClusterSpec } from './spec';
 import { ClusterService } from './service';
+import { COPY_TIMER, TxStore } from './txStore';
+import { FailoverClock } from './failoverClock';
 
 export { CL_MSG };
 
@@ -24,6 +26,8 @@ export class ClusterModel implements Model {
   readonly driver: ResourceDriver;
   readonly members: Membership;
   readonly service: ClusterService;
+  readonly tx: TxStore;
+  readonly clock: FailoverClock;
   /** Groups online on two nodes at once right now (split brain), by group. */
   private violating = new Set<number>();
   violations = 0;
@@ -33,12 +37,15 @@ export class ClusterModel implements Model {
     this.driver = new ResourceDriver(this.table, (ctx, n, g) => this.afterResourceChange(ctx, n, g), (m) => this.nodes[m]!);
     this.members = new Membership(this);
     this.service = new ClusterService(this);
+    this.tx = new TxStore(this);
+    this.clock = new FailoverClock(this);
   }
 
   init(ctx: ModelContext): void {
     for (const id of this.spec.nodes) this.nodes.push(ctx.net.node(id)?.index ?? -1);
     this.members.init(ctx);
     this.service.init(ctx);
+    this.tx.init(ctx);
     for (let m = 0; m < this.nodes.length; m++) ctx.setTimer(this.nodes[m]!, this.spec.looksAliveUs, MONITOR, m);
   }
 
@@ -56,11 +63,15 @@ export class ClusterModel implements Model {
     const m = this.modelIndex(node);
     if (tag === RES_TIMER.online || tag === RES_TIMER.offline) this.driver.onTimer(ctx, m, tag, data, (g) => this.wantsOnline(m, g));
     else if (tag === MONITOR) this.monitor(ctx, m);
+    else if (tag === COPY_TIMER) this.tx.onCopyTimer(ctx, m);
     else if (!this.members.onTimer(ctx, m, tag, data)) this.service.onTimer(ctx, node, tag, data);
   }
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
     if (msg.kind === CL_MSG.request || msg.kind === CL_MSG.reply) this.service.onMessage(ctx, node, msg);
+    else if (msg.kind === CL_DATA_MSG.lock || msg.kind === CL_DATA_MSG.lockGrant) this.service.onLock(ctx, node, msg);
+    else if (msg.kind === CL_DATA_MSG.copy) this.tx.onCopy(ctx, node, msg.src, msg.payload as { g: number; ids: number[] });
+    else if (msg.kind === CL_DATA_MSG.copyAck) this.tx.onCopyAck(msg.payload as { g: number; ids: number[] });
     else this.members.onMessage(ctx, this.modelIndex(node), msg);
   }
 
@@ -100,11 +111,16 @@ export class ClusterModel implements Model {
       ctx.emit('invariantViolated', -1, -1, g, holders);
     } else if (holders < 2) this.violating.delete(g);
     this.service.trackDowntime(ctx.nowUs, g);
+    if (this.table.groupState(m, g) === 'online') {
+      this.tx.onGroupOnline(ctx, g, m);
+      this.clock.onOnline(ctx, g);
+    }
   }
 
   onNodeCrashed(ctx: ModelContext, node: number): void {
     const m = this.modelIndex(node);
     if (m >= 0) {
+      this.clock.onCrash(ctx.nowUs, m);
       this.driver.dropAll(ctx, m);
       this.members.onCrash(ctx, m);
     }
@@ -115,6 +131,7 @@ export class ClusterModel implements Model {
     if (m >= 0) {
       this.members.onRestart(ctx, m);
       ctx.setTimer(node, this.spec.looksAliveUs, MONITOR, m);
+      this.tx.onRestart(ctx, m);
     } else this.service.onClientRestarted(ctx, node);
   }
 
@@ -146,6 +163,10 @@ export class ClusterModel implements Model {
         ctx.emit('settingChanged', -1, -1, -1, FAILBACK_POLICIES.indexOf(cmd.policy), 2);
         return null;
       }
+      case 'setClusterMode':
+        this.spec.mode = cmd.mode;
+        ctx.emit('settingChanged', -1, -1, -1, cmd.mode === 'ft' ? 1 : 0, 3);
+        return null;
       case 'moveGroup':
         return this.members.manualMove(ctx, cmd.group, cmd.node);
       default:
@@ -154,7 +175,13 @@ export class ClusterModel implements Model {
   }
 
   stats(nowUs: number): Record<string, number> {
-    return { ...this.service.stats(nowUs), invariantViolations: this.violations, splitBrainNow: this.violating.size };
+    return {
+      ...this.service.stats(nowUs),
+      ...this.tx.stats(),
+      failoverMaxUs: this.clock.maxUs,
+      failoverBoundUs: Math.max(...this.spec.groups.map((_, g) => this.clock.bound(g))),
+      failoversLate: this.clock.late,
+      invariantViolations: this.violations, splitBrainNow: this.violating.size };
   }
 
   snapshot(): Record<string, unknown> {
@@ -173,6 +200,11 @@ export class ClusterModel implements Model {
       owners: this.members.replica.map((r) => r.owner.map((m) => (m < 0 ? -1 : this.nodes[m]!))),
       configSeq: this.members.replica.map((r) => r.seq),
       quorum: this.spec.quorum,
+      mode: this.spec.mode,
+      lastFailoverUs: this.spec.groups.map((_, g) => this.clock.lastUs[g] ?? -1),
+      witness: this.spec.witness ? this.nodes[this.members.witnessHolder] : -1,
+      storage: this.spec.storage,
+      txSteps: this.spec.txSteps,
       violating: [...this.violating],
     };
   }

@@ -38,6 +38,35 @@ describe('cluster invariants over random fault schedules', () => {
     );
   }, 120_000);
 
+  it('two nodes and a witness disk, fault tolerant: no group on two nodes, no committed transaction lost, nothing left half done (500 schedules)', () => {
+    const two = ['node-1', 'node-2'];
+    const fault2 = fc.oneof(
+      fc.constantFrom(...two).map((node): EngineCommand => ({ type: 'crashNode', node })),
+      fc.constantFrom(...two).map((node): EngineCommand => ({ type: 'restartNode', node })),
+      fc.constantFrom('node-1~ic', 'node-2~ic', ...SITE_LINKS).map((link): EngineCommand => ({ type: 'cutLink', link })),
+      fc.constantFrom('node-1~ic', 'node-2~ic', ...SITE_LINKS).map((link): EngineCommand => ({ type: 'restoreLink', link })),
+      fc.constant<EngineCommand>({ type: 'partition', side: ['node-1'] }),
+      fc.constant<EngineCommand>({ type: 'heal' }),
+      fc.constantFrom('sql', 'files').map((group): EngineCommand => ({ type: 'failResource', group, resource: `${group}-svc` })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ atUs: fc.integer({ min: 0, max: 240 * SEC }), cmd: fault2 }), { maxLength: 10 }),
+        fc.constantFrom('active', 'shared', 'passive') as fc.Arbitrary<'active' | 'shared' | 'passive'>,
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (faults, config, seed) => {
+          const sim = createSimulation(clusterWorld({ nodes: 2, clients: 6, config, mode: 'ft', txSteps: 4, script: faults }), seed);
+          sim.runUntil(300 * SEC);
+          const model = sim.models[0] as ClusterModel;
+          expect(model.violations).toBe(0);
+          expect(model.tx.commitsLost).toBe(0);
+          expect(model.tx.halfDone).toBe(0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 120_000);
+
   it('with quorum off, splitting the sites produces split brain and the checker reports it', () => {
     const sim = createSimulation(clusterWorld({ quorum: false }), 3);
     sim.runUntil(20 * SEC);

@@ -72,6 +72,27 @@ export class Membership {
     return this.c.nodes.length;
   }
 
+  /** The node holding the witness disk's reservation (model index), when the cluster has one. */
+  witnessHolder = 0;
+
+  /** Votes for quorum: one per node, plus the witness disk's when there is one. */
+  private get votes(): number {
+    return this.n + (this.c.spec.witness ? 1 : 0);
+  }
+
+  /**
+   * Whether view v gets the witness disk's vote. Like a SCSI reservation, the
+   * holder keeps it while it runs, even cut off from the others; only when
+   * the holder is down may another side take the disk over.
+   */
+  private witnessVote(ctx: ModelContext, v: number[]): boolean {
+    if (!this.c.spec.witness) return false;
+    if (v.includes(this.witnessHolder)) return true;
+    if (ctx.net.nodes[this.c.nodes[this.witnessHolder]!]?.up) return false;
+    this.witnessHolder = v[0]!;
+    return true;
+  }
+
   inService(m: number): boolean {
     return this.svc[m] === true;
   }
@@ -195,7 +216,7 @@ export class Membership {
     this.regroup[m] = null;
     if (!got) return;
     const v = [...got].sort((a, b) => a - b);
-    const ok = !this.c.spec.quorum || v.length * 2 > this.n;
+    const ok = !this.c.spec.quorum || (v.length + (this.witnessVote(ctx, v) ? 1 : 0)) * 2 > this.votes;
     const replica = this.best[m]!;
     for (const o of v) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.view, { from: m, view: v, ok, replica, heard: this.lastHeard[m]!.slice() }, 256);
     this.applyView(ctx, m, v, ok, replica);
@@ -211,7 +232,7 @@ export class Membership {
     }
     if (!ok) {
       // no majority: this side stops its cluster service and gives up its groups
-      if (this.svc[m]) ctx.emit('quorumLost', this.c.nodes[m]!, -1, -1, v.length, this.n);
+      if (this.svc[m]) ctx.emit('quorumLost', this.c.nodes[m]!, -1, -1, v.length, this.votes);
       this.svc[m] = false;
       this.view[m] = [];
       this.c.driver.dropAll(ctx, m);
@@ -314,7 +335,8 @@ export class Membership {
   private advance(ctx: ModelContext, u: Update, acked: boolean): void {
     if (acked) u.acks++;
     u.at++;
-    if (u.majority && this.c.spec.quorum && u.at === u.targets.length - 1 && (u.acks + 1) * 2 <= this.n) {
+    const w = this.c.spec.witness && this.view[u.from]!.includes(this.witnessHolder) ? 1 : 0;
+    if (u.majority && this.c.spec.quorum && u.at === u.targets.length - 1 && (u.acks + 1 + w) * 2 <= this.votes) {
       // too few members took the update: the sender may be the one cut off; the group stays where it is
       this.updates.delete(u.id);
       ctx.emit('updateAborted', this.c.nodes[u.from]!, -1, u.g, u.acks);

@@ -1,18 +1,26 @@
 import type { Message, ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
-import { CL_MSG } from './spec';
+import { CL_DATA_MSG, CL_MSG } from './spec';
 
 const REQUEST = 40;
 const TIMEOUT = 41;
+const STEP = 42;
 /** Bringing the groups online at start takes about five seconds. */
 const BOOT_US = 6_000_000;
 
 interface Req {
   client: number;
+  /** This attempt's id (a retried transaction gets a new one). */
   id: number;
   g: number;
   startUs: number;
+  /** Step of the transaction: 0..txSteps-2 write, txSteps-1 commit. */
+  step: number;
+  attempt: number;
 }
+
+/** A client retries a transaction cut off by a failure this many times (HA: retried on another node). */
+const RETRIES = 3;
 
 /**
  * The clustered service as its users see it (CL-HA): clients send requests to
@@ -23,6 +31,7 @@ interface Req {
 export class ClusterService {
   completed = 0;
   failed = 0;
+  retried = 0;
   private nextId = 1;
   private pending: number[] = [];
   private downSince: number[] = [];
@@ -56,24 +65,40 @@ export class ClusterService {
     return m < 0 ? -1 : this.c.nodes[m]!;
   }
 
+  /** Starts (or restarts) a transaction of `client` on group g. */
+  private begin(ctx: ModelContext, client: number, g: number, startUs: number, attempt: number): void {
+    const req: Req = { client, id: this.nextId++, g, startUs, step: 0, attempt };
+    ctx.emit('requestStarted', client, this.target(g), req.id, g);
+    this.sendStep(ctx, req);
+  }
+
+  private sendStep(ctx: ModelContext, req: Req): void {
+    this.pending[req.client] = req.id;
+    const to = this.target(req.g);
+    // nobody holds the address: the request goes nowhere and times out
+    if (to >= 0) ctx.send(req.client, to, CL_MSG.request, 300, req);
+    ctx.setTimer(req.client, this.c.spec.requestTimeoutUs, TIMEOUT, req);
+  }
+
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {
     if (tag === REQUEST) {
       ctx.setTimer(node, ctx.rng.exp(this.c.spec.requestEveryUs), REQUEST);
       if (this.pending[node]) return;
-      const g = node % this.c.spec.groups.length;
-      const req: Req = { client: node, id: this.nextId++, g, startUs: ctx.nowUs };
-      this.pending[node] = req.id;
-      ctx.emit('requestStarted', node, -1, req.id, g);
-      const to = this.target(g);
-      // nobody holds the address: the request goes nowhere and times out
-      if (to >= 0) ctx.send(node, to, CL_MSG.request, 300, req);
-      ctx.setTimer(node, this.c.spec.requestTimeoutUs, TIMEOUT, req);
+      this.begin(ctx, node, node % this.c.spec.groups.length, ctx.nowUs, 0);
+    } else if (tag === STEP) {
+      const req = data as Req;
+      if (this.pending[node] === req.id) this.sendStep(ctx, req);
     } else if (tag === TIMEOUT) {
       const req = data as Req;
       if (this.pending[node] !== req.id) return;
       this.pending[node] = 0;
       this.failed++;
       ctx.emit('requestFailed', node, -1, req.id, 0);
+      // a transaction cut off part-way starts again from its first step, wherever the group now is
+      if (this.c.spec.txSteps > 1 && req.attempt < RETRIES) {
+        this.retried++;
+        this.begin(ctx, node, req.g, req.startUs, req.attempt + 1);
+      }
     }
   }
 
@@ -83,6 +108,11 @@ export class ClusterService {
       const m = this.c.modelIndex(node);
       const svc = this.c.spec.groups[req.g]!.resources.length - 1;
       if (m >= 0 && this.c.table.state[m]![req.g]![svc] === 'online') ctx.work(node, this.c.spec.serviceWorkUs, 0, req);
+    } else if (msg.kind === CL_MSG.reply && this.pending[node] === req.id && req.step < this.c.spec.txSteps - 1) {
+      // the write is done: the user fills in the next part, then the same transaction goes on
+      const next = { ...req, step: req.step + 1 };
+      this.pending[node] = next.id;
+      ctx.setTimer(node, this.c.spec.stepGapUs, STEP, next);
     } else if (msg.kind === CL_MSG.reply && this.pending[node] === req.id) {
       this.pending[node] = 0;
       this.completed++;
@@ -95,7 +125,25 @@ export class ClusterService {
 
   onWorkDone(ctx: ModelContext, node: number, data: unknown): void {
     const req = data as Req;
+    const m = this.c.modelIndex(node);
+    if (req.step < this.c.spec.txSteps - 1) this.c.tx.write(req.id, req.g, m);
+    else if (this.c.spec.storage === 'shared' && this.c.spec.txSteps > 1 && this.c.tx.lockManager(m) !== node) {
+      // shared disks: the commit needs the lock manager's grant first (a node alone is its own lock manager)
+      this.c.tx.noteLock();
+      ctx.send(node, this.c.tx.lockManager(m), CL_DATA_MSG.lock, 100, req);
+      return;
+    } else this.c.tx.commit(req.id, req.g);
     ctx.send(node, req.client, CL_MSG.reply, 1_000, req);
+  }
+
+  /** The lock manager grants at once; the owner then commits and answers. */
+  onLock(ctx: ModelContext, node: number, msg: Message): void {
+    const req = msg.payload as Req;
+    if (msg.kind === CL_DATA_MSG.lock) ctx.send(node, msg.src, CL_DATA_MSG.lockGrant, 100, req);
+    else {
+      this.c.tx.commit(req.id, req.g);
+      ctx.send(node, req.client, CL_MSG.reply, 1_000, req);
+    }
   }
 
   /** Opens or closes group g's downtime interval after a resource change. */
@@ -122,6 +170,7 @@ export class ClusterService {
       latencyP95Us: pct(0.95),
       downtimeUs: down,
       availability: nowUs > 0 ? 1 - down / (groups * nowUs) : 1,
+      txRetried: this.retried,
     };
   }
 }

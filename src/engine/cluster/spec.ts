@@ -47,6 +47,8 @@ export interface ClusterSpec {
   regroupUs: number;
   /** Node majority required to run (off: a partition may cause split brain). */
   quorum: boolean;
+  /** A witness disk adds one vote, held by the node that has reserved it (two-node clusters need one). */
+  witness: boolean;
   /** How long the new owner waits before taking a failed owner's disk (quorum-disk arbitration). */
   arbitrationUs: number;
   /** LooksAlive poll of the resource monitor. */
@@ -57,6 +59,16 @@ export interface ClusterSpec {
   requestEveryUs: number;
   requestTimeoutUs: number;
   serviceWorkUs: number;
+  /** Steps of a client's transaction: writes, then the commit (1 = a plain request). */
+  txSteps: number;
+  /** Time a user takes between the steps of a transaction. */
+  stepGapUs: number;
+  /** High availability or fault tolerance (CL-HA-VS-FT). */
+  mode: 'ha' | 'ft';
+  /** Where the data lives (CL-CONFIG): connected disks, shared disks with a lock manager, or separate copies. */
+  storage: 'disk' | 'shared' | 'copy';
+  /** How often separate servers copy new commits to the others. */
+  copyEveryUs: number;
 }
 
 /** Time each resource type takes to come online / go offline. */
@@ -69,12 +81,18 @@ export const CLUSTER_DEFAULTS = {
   regroupUs: 1_000_000,
   arbitrationUs: 3_000_000,
   quorum: true,
+  witness: false,
   looksAliveUs: 5_000_000,
   restartThreshold: 3,
   restartPeriodUs: 900_000_000,
   requestEveryUs: 1_000_000,
   requestTimeoutUs: 3_000_000,
   serviceWorkUs: 5_000,
+  txSteps: 1,
+  stepGapUs: 300_000,
+  mode: 'ha',
+  storage: 'disk',
+  copyEveryUs: 5_000_000,
 } as const;
 
 /** The usual group of a clustered application: disk, IP address, network name and the service itself. */
@@ -96,3 +114,6 @@ export function standardGroup(id: string, label: string, preferredOwners: string
 
 /** Message kinds of the cluster (after the client/server ones, so colours do not clash). */
 export const CL_MSG = { heartbeat: 8, regroup: 9, regroupAck: 10, view: 11, gumUpdate: 12, gumAck: 13, request: 14, reply: 15 } as const;
+
+/** Message kinds of the cluster's data: copies between separate servers, and shared-disk locks (palette 32–35). */
+export const CL_DATA_MSG = { copy: 32, copyAck: 33, lock: 34, lockGrant: 35 } as const;

@@ -10,7 +10,19 @@ export interface ClusterOptions {
   /** Bandwidth of the private interconnect. */
   interconnectBps?: number;
   script?: { atUs: number; cmd: EngineCommand }[];
+  /**
+   * How the nodes share work and data (CL-CONFIG): a passive standby; an active secondary
+   * with disks connected to both (the default); separate servers copying their data; or
+   * servers sharing disks through a lock manager.
+   */
+  config?: ClusterConfig;
+  /** High availability or fault tolerance (CL-HA-VS-FT). */
+  mode?: 'ha' | 'ft';
+  /** Steps of each client transaction (writes + commit). */
+  txSteps?: number;
 }
+
+export type ClusterConfig = 'passive' | 'active' | 'separate' | 'shared';
 
 const lan = (latencyUs: number, bandwidthBps: number) => ({ latencyUs, jitterUs: Math.round(latencyUs / 5), bandwidthBps, lossRate: 0 });
 
@@ -50,11 +62,27 @@ export function clusterWorld(o: ClusterOptions = {}): WorldSpec {
     links.push({ id: `${id}~pub`, a: id, b: i % 2 ? 'pub-a' : 'pub-b', ...lan(20_000, 100_000_000) });
   }
   const failback = o.failback ?? 'prevent';
-  const groups = [standardGroup('sql', 'SQL Server', ['node-1', 'node-2'], failback), standardGroup('files', 'File Server', ['node-2', 'node-1'], failback)];
+  const config = o.config ?? 'active';
+  // a passive standby runs nothing until its partner fails
+  const second = config === 'passive' ? ['node-1', 'node-2'] : ['node-2', 'node-1'];
+  const groups = [standardGroup('sql', 'SQL Server', ['node-1', 'node-2'], failback), standardGroup('files', 'File Server', second, failback)];
+  const storage = config === 'separate' ? 'copy' : config === 'shared' ? 'shared' : 'disk';
   return {
     nodes,
     links,
-    cluster: { ...CLUSTER_DEFAULTS, nodes: ids, groups, quorum: o.quorum ?? true },
+    cluster: {
+      ...CLUSTER_DEFAULTS,
+      nodes: ids,
+      groups,
+      quorum: o.quorum ?? true,
+      // an even number of nodes cannot break a tie by itself: a witness disk gives the extra vote
+      witness: count % 2 === 0 && count <= 2,
+      mode: o.mode ?? 'ha',
+      storage,
+      txSteps: o.txSteps ?? CLUSTER_DEFAULTS.txSteps,
+      // disks every node already reaches need no reservation before a failover (separate servers have their own)
+      arbitrationUs: storage === 'disk' ? CLUSTER_DEFAULTS.arbitrationUs : 0,
+    },
     script: o.script,
   };
 }

@@ -51,6 +51,8 @@ export type TraceType =
   | 'serverDrained'
   | 'serverAdded'
   | 'requestRefused'
+  // cluster data (src/engine/cluster/txStore.ts)
+  | 'transactionsSettled'
   // message passing and RPC (src/engine/messaging)
   | 'processStateChanged'
   | 'retransmitted'

@@ -10,8 +10,9 @@ const S = { start: 0, composed: 1, waitSend: 2, other: 3, waitBuffer: 4, waitRec
 export const PROG_TAG = { wake: 10, work: 11 } as const;
 /** Interrupts are taken at the end of the current slice of background work. */
 const INTERRUPT_SLICE_US = 10_000;
-/** Pending flag: an arrival interrupted background work. */
+/** Pending flags: an arrival interrupted background work; the critical section was entered through the semaphore. */
 const INTR = 1;
+const BY_SEM = 2;
 
 /**
  * The message-passing programs: a producer that composes and Sends, a
@@ -208,6 +209,7 @@ export class Programs {
       // P(S) on the semaphore in its own memory: the other machine's copy is not this one
       if (p.sem <= 0) return this.sleep(ctx, p, this.spec.intervalUs);
       p.sem--;
+      p.pending |= BY_SEM;
       return this.enterCritical(ctx, p);
     }
     if (this.tokenHolder === p.index) return this.enterCritical(ctx, p);
@@ -228,10 +230,12 @@ export class Programs {
 
   private leaveCritical(ctx: ModelContext, p: Proc): void {
     p.inCritical = false;
-    if (!this.messagesPhase(ctx) || this.tokenHolder !== p.index) {
+    if (p.pending & BY_SEM) {
+      // V(S), on this machine's own copy
+      p.pending &= ~BY_SEM;
       p.sem++;
-      return this.sleep(ctx, p, this.spec.intervalUs);
     }
+    if (!this.messagesPhase(ctx) || this.tokenHolder !== p.index) return this.sleep(ctx, p, this.spec.intervalUs);
     // hand the token to the other process; take it back when it returns
     const to = this.peer(p);
     if (!to) return this.sleep(ctx, p, this.spec.intervalUs);

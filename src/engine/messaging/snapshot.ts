@@ -16,6 +16,7 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<stri
     label: p.spec.label,
     node: p.node,
     program: p.spec.program,
+    peer: m.procs.byId(p.spec.peer)?.spec.label ?? '',
     state: p.state,
     sinceUs: p.sinceUs,
     service: p.service,
@@ -63,7 +64,7 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<stri
     })),
     conns: [...r.binder.conns.values()].filter((c) => r.spec.binding === 'persistent' || c.state !== 'closed').map((c) => ({ client: label(c.client), server: label(c.server), state: c.state })),
     batches: r.batches.slice(-10),
-    directory: r.spec.directory ? Object.entries(r.spec.directory).map(([name, proc]) => ({ name, proc })) : null,
+    directory: r.spec.directory ? Object.entries(r.spec.directory).map(([name, proc]) => ({ name, proc, node: m.procs.byId(proc)?.node ?? -1 })) : null,
     costs: [...r.costs.entries()].map(([key, k]) => {
       const [v, binding, sync] = key.split('|');
       return { key, byRef: v === 'ref', binding, async: sync === 'async', ...k };

@@ -11,6 +11,13 @@ import './messaging.css';
 
 const BLOCKED = [2, 3];
 
+/** The primitive a blocked process is inside: Send(destination, message) or Receive(source, buffer). */
+function doing(t: T, p: MpProc): string {
+  if (p.state === 2) return t('mp.doSend', { to: p.peer || t('mp.any'), text: p.buffer });
+  if (p.state === 3) return t('mp.doRecv', { from: p.peer || t('mp.any') });
+  return '—';
+}
+
 function primitives(t: T, p: MpProc): string {
   const send = p.sendMode === 'nonblocking' && !p.copy ? t('sendMode.nonblockingNoCopy') : t(`sendMode.${p.sendMode}`);
   return t('mp.primitives', { service: t(`service.${p.service}`), send, recv: t(`recvMode.${p.recvMode}`) });
@@ -61,6 +68,7 @@ export function MessagingPanel() {
             <th scope="col">{t('mp.col.process')}</th>
             <th scope="col">{t('mp.col.machine')}</th>
             <th scope="col">{t('mp.col.state')}</th>
+            <th scope="col">{t('mp.col.doing')}</th>
             <th scope="col">{t('mp.col.blocked')}</th>
             <th scope="col">{t('mp.col.sent')}</th>
             <th scope="col">{t('mp.col.received')}</th>
@@ -77,6 +85,7 @@ export function MessagingPanel() {
                   {t(`pstate.${p.state}` as 'pstate.0')}
                 </span>
               </td>
+              <td className="code-line small" data-testid={`proc-doing-${p.id}`}>{doing(t, p)}</td>
               <td>{formatMs(p.blockedUs)} ms</td>
               <td>{p.sent}</td>
               <td>{p.received}</td>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BINDINGS, CALL_MODES, RPC_STEP, type Binding, type CallMode } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
+import { nodeLabel } from '../format';
 import { useT, type T } from '../useT';
 import { CallChart } from './CallChart';
 import type { MpSnapshot, RpcCallView } from './types';
@@ -35,6 +36,7 @@ export function RpcPanel() {
   const t = useT();
   const snap = useLab((s) => s.panelView?.models.messaging as MpSnapshot | undefined);
   const stats = useLab((s) => s.panelView?.stats);
+  const topo = useLab((s) => s.topology);
   const [idle, setIdle] = useState('');
   const rpc = snap?.rpc;
   if (!rpc || !stats) return null;
@@ -148,7 +150,7 @@ export function RpcPanel() {
           <div>
             <h4>{t('rpc.directory')}</h4>
             <ul className="mp-list" data-testid="rpc-directory">
-              {rpc.directory.map((d) => <li key={d.name}>{t('rpc.dirRow', { name: d.name, proc: snap.procs.find((p) => p.id === d.proc)?.label ?? d.proc })}</li>)}
+              {rpc.directory.map((d) => <li key={d.name}>{t('rpc.dirRow', { name: d.name, proc: snap.procs.find((p) => p.id === d.proc)?.label ?? d.proc, node: nodeLabel(topo, d.node) })}</li>)}
             </ul>
           </div>
         )}

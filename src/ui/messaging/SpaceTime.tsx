@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { TX, TX_STRIDE, type TraceEvent } from '../../protocol';
+import { MP_MSG, TX, TX_STRIDE, type TraceEvent } from '../../protocol';
+import { MESSAGE_COLORS } from '../../render/palette';
 import { highlightEvent, selectMessage } from '../../store/actions';
 import { useLab, type LabState } from '../../store/labStore';
 import { msgKind } from '../format';
@@ -127,6 +128,7 @@ export function SpaceTime() {
     if (ev) highlightEvent(ev);
   };
 
+  const details = useLab((s) => s.messageDetails);
   const now = useLab((s) => Math.floor((s.panelView?.nowUs ?? 0) / 100_000) * 100_000);
   return (
     <section className="panel spacetime" aria-labelledby="st-title">
@@ -155,11 +157,21 @@ export function SpaceTime() {
           <li><span className="mark ok">◆ ϟ</span>{t('st.signal')}</li>
           <li><span className="mark lost">⚠</span>{t('st.failure')}</li>
         </ul>
+        <ul className="st-legend small" aria-label={t('st.kinds')}>
+          {[...new Set(Object.values(MP_MSG))].map((k) => (
+            <li key={k}><span className="sw" style={{ background: MESSAGE_COLORS[k] }} />{msgKind(t, k)}</li>
+          ))}
+        </ul>
       </div>
       <div className="st-canvas" ref={wrap} data-testid="spacetime" style={{ minHeight: heightFor(rows) }}>
         <canvas ref={canvas} onMouseMove={onMove} onMouseLeave={() => setHover(null)} role="img" aria-label={t('st.title')} />
       </div>
-      <p className="small st-hover" aria-live="polite" data-testid="st-hover">{hover?.text ?? '\u00a0'}</p>
+      <p className="small st-hover" aria-live="polite" data-testid="st-hover">
+        {hover?.text ?? '\u00a0'}
+        {hover && details?.mpText !== undefined && ` — ${t('st.carried', { text: String(details.mpText) })}`}
+        {hover && details?.mpSeq !== undefined && ` · ${t('st.seq', { seq: details.mpSeq })}`}
+      </p>
+      {hover && details?.mpEncoded !== undefined && <pre className="code small">{String(details.mpEncoded)}</pre>}
     </section>
   );
 }

@@ -213,11 +213,12 @@ function drawMarks(ctx: CanvasRenderingContext2D, m: Float64Array, v: StView, x:
         break;
       case MARK_TYPE.poll:
       case MARK_TYPE.pollEmpty:
-        ctx.strokeStyle = m[o + MARK.type] === MARK_TYPE.poll ? '#0f766e' : '#94a3b8';
-        ctx.lineWidth = 1;
+        // a poll: a tick through the line (filled when it found a message)
+        ctx.strokeStyle = m[o + MARK.type] === MARK_TYPE.poll ? '#0f766e' : '#64748b';
+        ctx.lineWidth = m[o + MARK.type] === MARK_TYPE.poll ? 2.5 : 1.5;
         ctx.beginPath();
-        ctx.moveTo(mx, y - 3);
-        ctx.lineTo(mx, y + 3);
+        ctx.moveTo(mx, y - ROW * 0.34 - 6);
+        ctx.lineTo(mx, y - ROW * 0.34 + 6);
         ctx.stroke();
         break;
       case MARK_TYPE.handshake:

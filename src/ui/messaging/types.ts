@@ -6,6 +6,8 @@ export interface MpProc {
   label: string;
   node: number;
   program: string;
+  /** The label of the process it sends to or receives from ('' = any). */
+  peer: string;
   state: number;
   sinceUs: number;
   service: Service;
@@ -66,7 +68,7 @@ export interface RpcView {
   recent: RpcCallView[];
   conns: { client: string; server: string; state: 'closed' | 'connecting' | 'open' }[];
   batches: { async: boolean; n: number; us: number }[];
-  directory: { name: string; proc: string }[] | null;
+  directory: { name: string; proc: string; node: number }[] | null;
   servers: { proc: string; phase: string; queued: number; serving: number }[];
   costs: { key: string; byRef: boolean; binding: Binding; async: boolean; n: number; msgs: number; bytes: number; us: number; handshakes: number }[];
 }
