@@ -5,7 +5,7 @@
 import { NF, NODE_STRIDE } from '../protocol';
 import { collectedCount, collectMessages, dotRadius, drawMessageGlow, messageRadius, paintMessages, type MessageBuffers } from './drawMessages';
 import type { Arrivals } from './drawArrivals';
-import { drawBadges, type Badge } from './drawBadges';
+import { drawBadges, type Badge, type BadgeMotion } from './drawBadges';
 import { ringsVisible, worldViewport, type DrawContext } from './drawStatic';
 import { FONT_FAMILY, NODE_HALF, RING_RADIUS, THEME } from './palette';
 
@@ -78,6 +78,7 @@ export function drawOverlay(
   arrivals: Arrivals,
   nowMs: number,
   badges: readonly Badge[] = [],
+  motion?: BadgeMotion,
 ): void {
   const { t, dpr, scene } = dc;
   // collect at full size first: the count decides the dot size, and positions barely depend on it
@@ -97,7 +98,7 @@ export function drawOverlay(
   arrivals.draw(ctx, dc, nowMs);
   drawUtilisation(ctx, dc, visible);
   drawQueueBadges(ctx, dc, visible);
-  drawBadges(ctx, dc, badges);
+  drawBadges(ctx, dc, badges, motion, nowMs);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawMessageGlow(ctx, buf, r);
 }

@@ -6,7 +6,7 @@
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { TopologyView, WorldView } from '../protocol';
 import { Arrivals } from './drawArrivals';
-import type { Badge } from './drawBadges';
+import { BadgeMotion, type Badge } from './drawBadges';
 import { MessageBuffers } from './drawMessages';
 import { drawOverlay } from './drawOverlay';
 import { drawStatic, type DrawContext, type Emphasis } from './drawStatic';
@@ -45,6 +45,8 @@ export class GraphRenderer {
   private readonly buffers = new MessageBuffers();
   private readonly arrivals = new Arrivals();
   private badges: readonly Badge[] = [];
+  /** Badges glide to a new owner instead of jumping. */
+  private readonly badgeMotion = new BadgeMotion();
   private readonly signature = new StaticSignature();
   private readonly snapshot = new StaticSnapshot();
   private positions = new Map<string, Point>();
@@ -250,9 +252,9 @@ export class GraphRenderer {
       if (this.snapshot.active) this.snapshot.drawInto(this.staticCtx, this.t, this.dpr);
       else drawStatic(this.staticCtx, dc, this.emphasis(scene));
     }
-    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN, this.arrivals, t0, this.badges);
+    drawOverlay(this.overlayCtx, dc, this.buffers, this.highlight?.messageId ?? NaN, this.arrivals, t0, this.badges, this.badgeMotion);
     // keep animating while glows fade, even when the simulation is paused
-    if (this.arrivals.active) this.schedule();
+    if (this.arrivals.active || this.badgeMotion.active) this.schedule();
     return performance.now() - t0;
   }
 

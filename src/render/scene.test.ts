@@ -92,7 +92,8 @@ describe('collectMessages', () => {
       [2, 1, 0, 5000, 2, 5],
     ]);
     collectMessages(context(v), buf, 3, 2);
-    expect([...buf.count]).toEqual([1, 2, 0, 1, ...new Array(13).fill(0)]);
+    // one bucket per palette colour plus one for kinds outside it
+    expect([...buf.count]).toEqual([1, 2, 0, 1, ...new Array(MESSAGE_COLORS.length - 3).fill(0)]);
     const [x0, y0] = buf.xy[0]!;
     const [x3, y3] = buf.xy[3]!;
     // halfway between the rings (client 19, server 23): 19 + (200 - 42) / 2 = 98, either side of the line
@@ -108,7 +109,7 @@ describe('collectMessages', () => {
   it('skips messages outside the canvas', () => {
     const buf = new MessageBuffers();
     collectMessages(context(view([[0, 1, 500, 1500, 0, 1]]), { k: 1, x: -5000, y: 0 }), buf, 3);
-    expect([...buf.count]).toEqual(new Array(17).fill(0));
+    expect([...buf.count]).toEqual(new Array(MESSAGE_COLORS.length + 1).fill(0));
   });
 });
 
