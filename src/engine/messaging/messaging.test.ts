@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../commands';
 import { createSimulation } from '../createSimulation';
+import { forkSimulation } from '../replay';
 import { PS } from './spec';
 import { lab } from './testkit';
-import { messagingWorld, MP_WORLDS } from './world';
+import { messagingWorld, MP_PRESET_WORLDS, MP_WORLDS } from './world';
 
 const SEC = 1_000_000;
 
@@ -25,6 +26,20 @@ describe('message passing (MP-SENDRECV, MP-MODULE)', () => {
       if (mod && mod.unacked.length > 0) seen = true;
     }
     expect(seen).toBe(true);
+  });
+
+  it.each(Object.keys(MP_PRESET_WORLDS))('the %s preset can be forked (time travel) and the fork runs on exactly like the original', (name) => {
+    const world = MP_PRESET_WORLDS[name as keyof typeof MP_PRESET_WORLDS]();
+    const a = createSimulation(world, 5);
+    const straight = createSimulation(world, 5);
+    a.runUntil(5 * SEC);
+    const b = forkSimulation(a);
+    expect(b).not.toBeNull();
+    a.runUntil(15 * SEC);
+    b!.runUntil(15 * SEC);
+    straight.runUntil(15 * SEC);
+    expect(b!.trace.hash()).toBe(a.trace.hash());
+    expect(a.trace.hash()).toBe(straight.trace.hash());
   });
 
   it('the same seed gives the same run', () => {

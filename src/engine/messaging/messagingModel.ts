@@ -1,7 +1,7 @@
 import type { CommandError, EngineCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
 import { Diagram, MARK_TYPE } from './diagram';
-import { Transport, type Delivered, type Out } from './module';
+import { Transport, type Delivered, type ModuleOwner, type Out } from './module';
 import { PROG_TAG, Programs } from './programs';
 import { Procs } from './procs';
 import { Rpc, RPC_TAG } from './rpc';
@@ -16,7 +16,7 @@ export { MP_MSG } from './spec';
  * unreliable services, blocking and non-blocking primitives, and RPC on
  * top. Everything a space-time diagram needs is kept in bounded rings.
  */
-export class MessagingModel implements Model {
+export class MessagingModel implements Model, ModuleOwner {
   readonly name = 'messaging';
   readonly diagram = new Diagram();
   readonly procs = new Procs(this.diagram);
@@ -25,12 +25,8 @@ export class MessagingModel implements Model {
   readonly rpc: Rpc | null;
 
   constructor(readonly spec: MessagingSpec) {
-    this.transport = new Transport(spec, this.diagram, {
-      transmitted: (ctx, out) => (out.layer === 0 ? this.programs.transmitted(ctx, out) : this.rpc?.transmitted(out)),
-      acked: (ctx, out) => (out.layer === 0 ? this.programs.sendFinished(ctx, out, false) : undefined),
-      failed: (ctx, out) => this.failed(ctx, out),
-      arrived: (ctx, to, d) => this.arrived(ctx, to, d),
-    }, (i) => this.procs.list[i]!);
+    // the model is the module's owner (no closures, so the timeline can fork a run by copying it)
+    this.transport = new Transport(spec, this.diagram, this, this.procs);
     this.programs = new Programs(spec, this.procs, this.transport, this.diagram);
     this.rpc = spec.rpc ? new Rpc(spec.rpc, this.procs, this.transport, this.diagram) : null;
   }
@@ -49,7 +45,16 @@ export class MessagingModel implements Model {
     else this.programs.start(ctx, p);
   }
 
-  private failed(ctx: ModelContext, out: Out): void {
+  transmitted(ctx: ModelContext, out: Out): void {
+    if (out.layer === 0) this.programs.transmitted(ctx, out);
+    else this.rpc?.transmitted(out);
+  }
+
+  acked(ctx: ModelContext, out: Out): void {
+    if (out.layer === 0) this.programs.sendFinished(ctx, out, false);
+  }
+
+  failed(ctx: ModelContext, out: Out): void {
     if (out.layer === 0) this.programs.sendFinished(ctx, out, true);
     else {
       this.diagram.mark(out.from.index, MARK_TYPE.failure, ctx.nowUs, out.uid);
@@ -57,7 +62,7 @@ export class MessagingModel implements Model {
     }
   }
 
-  private arrived(ctx: ModelContext, to: (typeof this.procs.list)[number], d: Delivered): void {
+  arrived(ctx: ModelContext, to: (typeof this.procs.list)[number], d: Delivered): void {
     if (to.state === PS.down) return;
     if (d.layer === 0) this.programs.arrived(ctx, to, d);
     else this.rpc?.arrived(ctx, to, d);

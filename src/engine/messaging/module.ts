@@ -1,7 +1,7 @@
 import type { Message, ModelContext } from '../model';
 import type { AckEnv, DataEnv, Delivered, ModuleOwner, NodeModule, Out } from './moduleTypes';
 import { TXF, type Diagram } from './diagram';
-import type { Proc } from './procs';
+import type { Proc, Procs } from './procs';
 import { MP_MSG, type MessagingSpec } from './spec';
 
 export type { Delivered, ModuleOwner, NodeModule, Out };
@@ -33,8 +33,12 @@ export class Transport {
     readonly spec: MessagingSpec,
     private readonly diagram: Diagram,
     private readonly owner: ModuleOwner,
-    private readonly procAt: (i: number) => Proc,
+    private readonly procs: Procs,
   ) {}
+
+  private procAt(i: number): Proc {
+    return this.procs.list[i]!;
+  }
 
   module(node: number): NodeModule {
     let m = this.modules.get(node);

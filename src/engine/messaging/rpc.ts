@@ -51,16 +51,8 @@ export class Rpc {
     private readonly transport: Transport,
     private readonly diagram: Diagram,
   ) {
-    this.binder = new Binder(spec, procs, transport, diagram, {
-      step: (ctx, c, s, node) => this.step(ctx, c, s, node),
-      charge: (c, bytes) => this.charge(c, bytes),
-      sendCall: (ctx, p, c) => this.sendCall(ctx, p, c),
-    });
-    this.server = new RpcServer(spec, procs, transport, this.servers, (ctx, id, s, node, peer) => {
-      const c = this.calls.find((x) => x.id === id);
-      if (c) this.step(ctx, c, s, node, peer);
-      else ctx.emit('rpcStep', node, peer, id, s);
-    });
+    this.binder = new Binder(spec, procs, transport, diagram, this);
+    this.server = new RpcServer(spec, procs, transport, this.servers, this);
   }
 
   start(ctx: ModelContext, p: Proc): void {
@@ -79,9 +71,16 @@ export class Rpc {
     ctx.setTimer(p.node, us, RPC_TAG.think, p.index);
   }
 
-  private step(ctx: ModelContext, c: Call, s: number, node: number, peer = -1): void {
+  step(ctx: ModelContext, c: Call, s: number, node: number, peer = -1): void {
     c.step = s;
     ctx.emit('rpcStep', node, peer, c.id, s);
+  }
+
+  /** A step of a call seen by a server or broker (the call may be another client's). */
+  stepById(ctx: ModelContext, id: number, s: number, node: number, peer: number): void {
+    const c = this.calls.find((x) => x.id === id);
+    if (c) this.step(ctx, c, s, node, peer);
+    else ctx.emit('rpcStep', node, peer, id, s);
   }
 
   onTimer(ctx: ModelContext, tag: number, data: unknown): boolean {
@@ -206,7 +205,7 @@ export class Rpc {
     this.think(ctx, p, this.spec.thinkUs);
   }
 
-  private charge(c: Call, bytes: number): void {
+  charge(c: Call, bytes: number): void {
     c.msgs++;
     c.bytes += bytes;
   }

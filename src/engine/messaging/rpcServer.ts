@@ -6,7 +6,10 @@ import { procedureP, RPC_STEP, type RpcBody, type ServerState } from './rpcTypes
 
 export const SERVER_WORK_TAG = 20;
 
-type Step = (ctx: ModelContext, id: number, step: number, node: number, peer: number) => void;
+/** Who records a call's steps (the RPC layer). */
+interface StepSink {
+  stepById(ctx: ModelContext, id: number, step: number, node: number, peer: number): void;
+}
 
 /**
  * The server stub and the broker (RPC-STUBS, RPC-BYREF, RPC-ORB). A server
@@ -21,7 +24,7 @@ export class RpcServer {
     private readonly procs: Procs,
     private readonly transport: Transport,
     private readonly servers: Map<number, ServerState>,
-    private readonly step: Step,
+    private readonly sink: StepSink,
   ) {}
 
   private send(ctx: ModelContext, from: Proc, to: number, kind: number, bytes: number, text: string, body: RpcBody, call: number): void {
@@ -39,7 +42,7 @@ export class RpcServer {
     if (b.rpc !== 'derefReply' || ss.cur?.call.id !== b.id) return;
     if (b.op === 'read' && ss.phase === 'deref') {
       ss.phase = 'exec';
-      this.step(ctx, b.id, RPC_STEP.execute, p.node, -1);
+      this.sink.stepById(ctx, b.id, RPC_STEP.execute, p.node, -1);
       this.procs.work(ctx, p, this.spec.execUs, SERVER_WORK_TAG);
     } else if (b.op === 'write' && ss.phase === 'writeBack') this.marshalReply(ctx, p, ss);
   }
@@ -52,13 +55,13 @@ export class RpcServer {
     }
     const broker = p.spec.program === 'broker';
     ss.phase = broker ? 'lookup' : 'unmarshal';
-    this.step(ctx, ss.cur.call.id, broker ? RPC_STEP.lookup : RPC_STEP.unmarshal, p.node, -1);
+    this.sink.stepById(ctx, ss.cur.call.id, broker ? RPC_STEP.lookup : RPC_STEP.unmarshal, p.node, -1);
     this.procs.work(ctx, p, this.spec.marshalUs, SERVER_WORK_TAG);
   }
 
   private marshalReply(ctx: ModelContext, p: Proc, ss: ServerState): void {
     ss.phase = 'reply';
-    this.step(ctx, ss.cur!.call.id, RPC_STEP.reply, p.node, -1);
+    this.sink.stepById(ctx, ss.cur!.call.id, RPC_STEP.reply, p.node, -1);
     this.procs.work(ctx, p, this.spec.marshalUs, SERVER_WORK_TAG);
   }
 
@@ -72,11 +75,11 @@ export class RpcServer {
         const server = this.procs.byId(target);
         if (!server) {
           // a clear error reply: the directory has no such object
-          this.step(ctx, c.id, RPC_STEP.error, p.node, -1);
+          this.sink.stepById(ctx, c.id, RPC_STEP.error, p.node, -1);
           this.send(ctx, p, cur.from, MP_MSG.reply, 48, `error: no object ${c.object ?? '?'}`, { rpc: 'reply', id: c.id, result: NaN, error: 'noSuchObject' }, c.id);
         } else {
           ss.forwarded.set(c.id, cur.from);
-          this.step(ctx, c.id, RPC_STEP.forward, p.node, server.node);
+          this.sink.stepById(ctx, c.id, RPC_STEP.forward, p.node, server.node);
           this.send(ctx, p, server.index, MP_MSG.call, 16 + (c.byRef ? 8 : this.spec.arrayBytes), `CALL ${c.object}.P(${c.x}, Y)`, c, c.id);
         }
         return this.next(ctx, p, ss);
@@ -85,19 +88,19 @@ export class RpcServer {
         if (c.byRef) {
           // Y is only a pointer: ask the caller's stub for its contents (an extra round trip)
           ss.phase = 'deref';
-          this.step(ctx, c.id, RPC_STEP.deref, p.node, this.procs.list[c.client]!.node);
+          this.sink.stepById(ctx, c.id, RPC_STEP.deref, p.node, this.procs.list[c.client]!.node);
           this.send(ctx, p, c.client, MP_MSG.deref, 16, 'read *Y', { rpc: 'deref', id: c.id, op: 'read' }, c.id);
           return this.procs.setState(ctx, p, PS.blockedRecv);
         }
         ss.phase = 'exec';
-        this.step(ctx, c.id, RPC_STEP.execute, p.node, -1);
+        this.sink.stepById(ctx, c.id, RPC_STEP.execute, p.node, -1);
         return this.procs.work(ctx, p, this.spec.execUs, SERVER_WORK_TAG);
       case 'exec':
         (cur as { result?: number }).result = procedureP(c.x, c.y);
         if (c.byRef) {
           // P changed Y: write it back through the pointer (another round trip)
           ss.phase = 'writeBack';
-          this.step(ctx, c.id, RPC_STEP.writeBack, p.node, this.procs.list[c.client]!.node);
+          this.sink.stepById(ctx, c.id, RPC_STEP.writeBack, p.node, this.procs.list[c.client]!.node);
           this.send(ctx, p, c.client, MP_MSG.deref, this.spec.arrayBytes, 'write *Y', { rpc: 'deref', id: c.id, op: 'write' }, c.id);
           return this.procs.setState(ctx, p, PS.blockedRecv);
         }
