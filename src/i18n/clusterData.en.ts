@@ -55,4 +55,8 @@ export const clusterDataEn = {
   'parts.comms.state': '{sent} messages sent, {received} received',
   'parts.gum': 'Global update manager',
   'parts.gum.state': 'last update applied: version {v}',
+  'lab.clientserver': 'Client/server',
+  'lab.messaging': 'Message passing and RPC',
+  'lab.cluster': 'Clusters: failover and data',
+  'lab.balancing': 'Load balancing and scaling',
 } as const;

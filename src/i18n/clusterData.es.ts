@@ -57,4 +57,8 @@ export const clusterDataEs: Record<keyof typeof clusterDataEn, string> = {
   'parts.comms.state': '{sent} mensajes enviados, {received} recibidos',
   'parts.gum': 'Gestor de actualizaciones globales',
   'parts.gum.state': 'última actualización aplicada: versión {v}',
+  'lab.clientserver': 'Cliente/servidor',
+  'lab.messaging': 'Paso de mensajes y RPC',
+  'lab.cluster': 'Clústeres: recuperación y datos',
+  'lab.balancing': 'Equilibrio de carga y escalado',
 };

@@ -1,4 +1,5 @@
-import { PRESET_NAMES, type PresetName } from '../scenario/scenario';
+import { LABS, type LabName } from '../scenario/labs';
+import type { PresetName } from '../scenario/scenario';
 import { loadPreset } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { useT } from './useT';
@@ -11,10 +12,14 @@ export function PresetPicker() {
     <label className="preset">
       <span>{t('preset.label')}</span>
       <select value={preset} onChange={(e) => loadPreset(e.target.value as PresetName)} data-testid="preset">
-        {PRESET_NAMES.map((p) => (
-          <option key={p} value={p}>
-            {t(`preset.${p}`)}
-          </option>
+        {(Object.keys(LABS) as LabName[]).map((lab) => (
+          <optgroup key={lab} label={t(`lab.${lab}`)}>
+            {LABS[lab].map((p) => (
+              <option key={p} value={p}>
+                {t(`preset.${p}`)}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>
