@@ -21,7 +21,7 @@ export const PRESETS = {
   fat: { concepts: ['CS-CLIENT', 'CS-FAT-THIN', 'CS-FAT-COST'], clients: 24 },
   coop: { concepts: ['CS-COOP'], clients: 12 },
   database: { concepts: ['CS-DB', 'CS-CLIENT', 'CS-TERMS'], clients: 6 },
-  cluster: { concepts: ['WCS-SERVICE', 'WCS-NODEMGR', 'WCS-GROUP', 'WCS-RESOURCE', 'WCS-ONLINE', 'WCS-FAILOVER-MGR', 'WCS-PREFERRED', 'WCS-CONFIGDB', 'WCS-RESMON', 'WCS-SHARED-NOTHING', 'CL-FAILOVER', 'CL-HA'], clients: 4 },
+  cluster: { concepts: ['WCS-SERVICE', 'WCS-EVENTS', 'WCS-NODEMGR', 'WCS-GROUP', 'WCS-RESOURCE', 'WCS-ONLINE', 'WCS-FAILOVER-MGR', 'WCS-PREFERRED', 'WCS-CONFIGDB', 'WCS-RESMON', 'WCS-SHARED-NOTHING', 'CL-FAILOVER', 'CL-HA'], clients: 4 },
   failback: { concepts: ['CL-FAILBACK', 'WCS-PREFERRED'], clients: 4 },
   splitbrain: { concepts: ['WCS-NODEMGR', 'CL-HA'], clients: 4 },
   noshm: { concepts: ['MP-NOSHM', 'MP-SENDRECV', 'MP-BLOCK'], clients: 2 },

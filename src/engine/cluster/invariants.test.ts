@@ -22,7 +22,7 @@ const fault = fc.oneof(
 const schedule = fc.array(fc.record({ atUs: fc.integer({ min: 0, max: 240 * SEC }), cmd: fault }), { maxLength: 12 });
 
 describe('cluster invariants over random fault schedules', () => {
-  it('with quorum on, a group is never online on two nodes (1,000 schedules)', () => {
+  it('with quorum on, a group (and its disk) is never online on two nodes: shared nothing (WCS-SHARED-NOTHING, 1,000 schedules)', () => {
     fc.assert(
       fc.property(schedule, fc.integer({ min: 0, max: 2 ** 31 }), (faults, seed) => {
         const sim = createSimulation(clusterWorld({ script: faults }), seed);
