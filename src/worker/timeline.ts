@@ -33,7 +33,7 @@ export interface SeekReport {
 
 /** Events between keyframes at first; doubled (and every other keyframe dropped) when there are too many. */
 const FIRST_SPACING = 10_000;
-const MAX_KEYFRAMES = 64;
+const MAX_KEYFRAMES = 40;
 const MAX_UNDO = 8;
 
 /**
@@ -90,10 +90,12 @@ export class Timeline {
 
   /** Starts a new branch at this point of the live run; the old future goes on the undo stack. */
   branch(at: { event: number; us: number }): void {
-    this.undoStack.push({ log: this.log, headEvent: this.headEvent, headUs: this.headUs, keyframes: this.keyframes, spacing: this.spacing, at });
-    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
-    this.log = this.log.slice(0, this.next);
+    const old = this.log;
+    this.log = old.slice(0, this.next);
     this.keyframes = this.keyframes.filter((k) => k.event <= at.event && k.next <= this.next && k.us <= at.us);
+    // the old future keeps only the keyframes it shares with the new one (memory); seeks there rebuild the rest
+    this.undoStack.push({ log: old, headEvent: this.headEvent, headUs: this.headUs, keyframes: this.keyframes.slice(), spacing: this.spacing, at });
+    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
     this.headEvent = at.event;
     this.headUs = at.us;
   }
