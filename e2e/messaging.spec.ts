@@ -78,6 +78,16 @@ test('without a copy, changing the buffer while the message is in transit change
   expect(errors).toEqual([]);
 });
 
+test('selecting a machine shows its message-passing module, with out-of-order arrivals waiting in the reorder buffer (MP-MODULE, MP-RELIABLE)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=reliable&speed=1');
+  await page.getByTestId('node-m2').click();
+  await expect(page.getByTestId('mp-module')).toContainText('Receive buffers');
+  await expect(page.getByTestId('mp-reorder')).toContainText('waiting for #', { timeout: 30_000 });
+  await page.getByTestId('node-m1').click();
+  await expect(page.getByTestId('mp-unacked')).toContainText('retry', { timeout: 10_000 });
+  expect(errors).toEqual([]);
+});
+
 for (const preset of PRESETS) {
   test(`the ${preset} preset loads, draws its diagram and logs no console errors`, async ({ page }) => {
     const errors = await openLab(page, `?lang=${preset === 'orb' ? 'es' : 'en'}&preset=${preset}&speed=4`);

@@ -49,7 +49,7 @@ export const MP_WORLDS = {
     messagingWorld({
       hosts: [host('m1', 'sender'), host('m2', 'receiver')],
       loss: { m2: 0.2 },
-      settings: { corruptRate: 0.05, rtoInitUs: 200_000 },
+      settings: { corruptRate: 0.05, rtoInitUs: 200_000, intervalUs: 80_000 },
       processes: [
         { id: 'R1', label: 'R-send', node: 'm1', program: 'producer', peer: 'R2', service: 'reliable', sendMode: 'nonblocking' },
         { id: 'R2', label: 'R-recv', node: 'm2', program: 'consumer', peer: 'R1', service: 'reliable' },
