@@ -19,7 +19,7 @@ export function Timeline() {
   const [drag, setDrag] = useState<number | null>(null);
   useStepBackKey();
   const headUs = Math.max(tl?.headUs ?? 0, nowUs);
-  const inPast = !!tl && (events < tl.headEvent || nowUs < tl.headUs || tl.ahead > 0);
+  const inPast = !!tl && (events < tl.headEvent || nowUs < tl.headUs);
   const value = drag ?? nowUs;
   const scrub = (us: number) => {
     setDrag(us);
@@ -69,7 +69,7 @@ export function Timeline() {
       </div>
       <p className="timeline-status small muted" aria-live="polite">
         {inPast && <span data-testid="in-past">{t('time.past')} </span>}
-        {inPast && tl && tl.ahead > 0 && <span>{t('time.ahead', { n: tl.ahead })} </span>}
+        {tl && tl.ahead > 0 && <span>{t('time.ahead', { n: tl.ahead })} </span>}
         {!inPast && (tl?.undoDepth ?? 0) > 0 && <span>{t('time.branched')} </span>}
         {seekMs !== null && <span data-testid="seek-ms">{t('time.seekMs', { ms: seekMs.toFixed(1) })}</span>}
       </p>
