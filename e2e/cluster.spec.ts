@@ -49,3 +49,15 @@ test('separate servers lose the commits not yet copied; a cluster node shows its
     await expect(parts).toContainText(part);
   }
 });
+
+test('the cluster size can be chosen from 2 to 32 nodes, and a bad size in the address is explained (WCS-NODEMGR)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=cluster&nodes=8&speed=10');
+  await expect(page.getByTestId('cluster-size')).toHaveValue('8');
+  await expect(page.getByTestId('membership').locator('tbody tr')).toHaveCount(8);
+  await page.getByTestId('cluster-size').fill('3');
+  await page.getByTestId('cluster-size-apply').click();
+  await expect(page.getByTestId('membership').locator('tbody tr')).toHaveCount(3);
+  expect(errors).toEqual([]);
+  await openLab(page, '?lang=en&preset=cluster&nodes=99');
+  await expect(page.getByTestId('notices')).toContainText('The number of cluster nodes');
+});

@@ -44,4 +44,13 @@ describe('presets', () => {
     expect(fromSearchParams('?preset=thin').scenario).toMatchObject({ preset: 'thin', clients: PRESETS.thin.clients });
     expect(fromSearchParams('?preset=nope').problems.map((p) => p.field)).toEqual(['preset']);
   });
+
+  it('builds a cluster of 2 to 32 nodes from ?nodes=, and refuses 1 or 33 with a message', () => {
+    for (const n of [2, 8, 32]) {
+      const { scenario, problems } = fromSearchParams(`?preset=cluster&nodes=${n}`);
+      expect(problems).toEqual([]);
+      expect(buildWorld(scenario).cluster!.nodes).toHaveLength(n);
+    }
+    for (const bad of ['1', '33', 'x']) expect(fromSearchParams(`?preset=cluster&nodes=${bad}`).problems.map((p) => p.field)).toEqual(['nodes']);
+  });
 });

@@ -52,6 +52,8 @@ export const scenarioSchema = z.object({
   preset: z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]),
   seed: z.number().int().min(0).max(0xffffffff),
   clients: z.number().int().min(1).max(1000),
+  /** Cluster nodes, for the cluster presets (2–32); each preset has its own default. */
+  nodes: z.number().int().min(2).max(32).optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -82,7 +84,7 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
   return { scenario: out as Scenario, problems };
 }
 
-/** Reads `?preset=`, `?seed=` and `?clients=` from a query string. */
+/** Reads `?preset=`, `?seed=`, `?clients=` and `?nodes=` from a query string. */
 export function fromSearchParams(search: string): { scenario: Scenario; problems: RestoreProblem[] } {
   const p = new URLSearchParams(search);
   const raw: Record<string, unknown> = {};
@@ -90,7 +92,7 @@ export function fromSearchParams(search: string): { scenario: Scenario; problems
   if (preset !== null) raw.preset = preset;
   const known = (PRESET_NAMES as string[]).includes(preset ?? '') ? PRESETS[preset as PresetName] : PRESETS.office;
   raw.clients = known.clients;
-  for (const key of ['seed', 'clients'] as const) {
+  for (const key of ['seed', 'clients', 'nodes'] as const) {
     const v = p.get(key);
     if (v !== null) raw[key] = /^-?\d+$/.test(v) ? Number(v) : v;
   }
@@ -144,9 +146,9 @@ export function buildWorld(s: Scenario): WorldSpec {
     case 'coop':
       return clientServerWorld(s.clients, undefined, 'coop');
     case 'cluster':
-      return clusterWorld({ clients: s.clients });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes });
     case 'failback':
-      return clusterWorld({ clients: s.clients, failback: 'immediate', script: flapping('node-1') });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes, failback: 'immediate', script: flapping('node-1') });
     case 'balance':
       return balancedWorld({ clients: s.clients });
     case 'spof':
@@ -157,13 +159,13 @@ export function buildWorld(s: Scenario): WorldSpec {
       return balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) });
     case 'ha':
     case 'ft':
-      return clusterWorld({ nodes: 2, clients: s.clients, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
+      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
     case 'separate':
     case 'shared':
     case 'passive':
-      return clusterWorld({ nodes: 2, clients: s.clients, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
+      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
     case 'splitbrain':
-      return clusterWorld({ clients: s.clients, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:
       return clientServerWorld(s.clients);
   }

@@ -3,6 +3,7 @@ import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
 import { ClusterData } from './ClusterData';
+import { ClusterSize } from './ClusterSize';
 import { MembershipTable } from './MembershipTable';
 import { useT } from './useT';
 
@@ -65,6 +66,7 @@ export function ClusterPanel() {
       <p data-testid="availability">
         {t('cluster.availability', { pct: ((stats.availability ?? 1) * 100).toFixed(2), s: ((stats.downtimeUs ?? 0) / 1e6).toFixed(1) })}
       </p>
+      <ClusterSize key={snap.nodes.length} current={snap.nodes.length} />
       <ClusterData snap={snap} />
       <div className="groups">
         {snap.groups.map((g) => {

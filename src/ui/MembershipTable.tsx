@@ -11,7 +11,7 @@ export function MembershipTable({ snap }: { snap: ClusterSnapshot }) {
   const live = snap.nodes.map((_, m) => m).filter((m) => snap.inService[m]);
   const agree = new Set(live.map((m) => `${snap.configSeq[m]}|${snap.owners[m]!.join()}`)).size <= 1;
   return (
-    <div className="membership">
+    <div className="membership" data-testid="membership">
       <h3>{t('cluster.members')}</h3>
       <table>
         <thead>

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { loadScenario, useLab } from '../store/labStore';
+import { useT } from './useT';
+
+/** Node count of the cluster (2–32): a new run of the same preset and seed with that many nodes. */
+export function ClusterSize({ current }: { current: number }) {
+  const t = useT();
+  const scenario = useLab((s) => s.scenario);
+  const [n, setN] = useState(current);
+  const valid = Number.isInteger(n) && n >= 2 && n <= 32;
+  return (
+    <form
+      className="cluster-size"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) loadScenario({ ...scenario, nodes: n });
+      }}
+    >
+      <label>
+        <span>{t('cluster.size')} </span>
+        <input type="number" min={2} max={32} value={n} onChange={(e) => setN(Number(e.target.value))} data-testid="cluster-size" aria-invalid={!valid} />
+      </label>
+      <button type="submit" disabled={!valid || n === current} data-testid="cluster-size-apply">
+        {t('cluster.sizeApply')}
+      </button>
+    </form>
+  );
+}
