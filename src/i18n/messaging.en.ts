@@ -76,7 +76,6 @@ export const messagingEn = {
   'mp.col.sent': 'Sent',
   'mp.col.received': 'Received',
   'mp.col.failures': 'Failures reported',
-  'mp.col.primitives': 'Primitives',
   'mp.col.doing': 'Doing',
   'mp.doSend': 'Send({to}, “{text}”)',
   'mp.doRecv': 'Receive({from}, buffer)',
@@ -201,7 +200,6 @@ export const messagingEn = {
   'st.hover': 'Message #{id}: {kind}, {from} → {to}',
   'st.carried': 'carries “{text}”',
   'st.seq': 'sequence number {seq}',
-  'st.empty': 'No messages yet: start the simulation.',
 
   'field.corruptRate': 'The corruption rate',
   'field.idleTimeoutUs': 'The idle timeout',

@@ -78,7 +78,6 @@ export const messagingEs: Record<keyof typeof messagingEn, string> = {
   'mp.col.sent': 'Enviados',
   'mp.col.received': 'Recibidos',
   'mp.col.failures': 'Fallos notificados',
-  'mp.col.primitives': 'Primitivas',
   'mp.col.doing': 'Haciendo',
   'mp.doSend': 'Send({to}, «{text}»)',
   'mp.doRecv': 'Receive({from}, búfer)',
@@ -203,7 +202,6 @@ export const messagingEs: Record<keyof typeof messagingEn, string> = {
   'st.hover': 'Mensaje #{id}: {kind}, {from} → {to}',
   'st.carried': 'lleva «{text}»',
   'st.seq': 'número de secuencia {seq}',
-  'st.empty': 'Aún no hay mensajes: arranca la simulación.',
 
   'field.corruptRate': 'La tasa de corrupción',
   'field.idleTimeoutUs': 'El plazo de inactividad',

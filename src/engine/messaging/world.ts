@@ -79,8 +79,9 @@ export const MP_WORLDS = {
         { id: 'P2', label: 'P2', node: 'm2', program: 'noshm', peer: 'P1' },
       ],
     }),
-  rpc: (rpc: Partial<RpcSpec> = {}, loss?: Record<string, number>): WorldSpec =>
+  rpc: (rpc: Partial<RpcSpec> = {}, loss?: Record<string, number>, latencyUs?: number): WorldSpec =>
     messagingWorld({
+      latencyUs,
       hosts: [host('c', 'client'), host('s', 'server', true)],
       loss,
       processes: [
@@ -111,7 +112,8 @@ export const MP_PRESET_WORLDS = {
   sendrecv: MP_WORLDS.sendrecv,
   reliable: MP_WORLDS.reliable,
   blocking: MP_WORLDS.blocking,
-  rpc: () => MP_WORLDS.rpc({ calls: 1 }),
+  /** Slow stubs, a slow P and a 50 ms network, so each step of one call can be followed. */
+  rpc: () => MP_WORLDS.rpc({ calls: 1, marshalUs: 40_000, execUs: 150_000, thinkUs: 1_500_000 }, undefined, 50_000),
   /** By value for the first 6 s, then by reference: the panel's table compares both. */
   byref: () => at(MP_WORLDS.rpc({ calls: 1 }), 6_000_000, { type: 'rpcSet', byRef: true }),
   /** A handshake per call for the first 8 s, then one persistent connection. */

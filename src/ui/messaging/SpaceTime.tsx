@@ -57,8 +57,8 @@ export function SpaceTime() {
   const [follow, setFollow] = useState(true);
   const [endUs, setEndUs] = useState(0);
   const [hover, setHover] = useState<{ serial: number; text: string } | null>(null);
-  const opts = useRef({ win, follow, endUs, hover: -1 });
-  opts.current = { win, follow, endUs, hover: hover?.serial ?? -1 };
+  const opts = useRef({ win, follow, endUs, hover: -1, t });
+  opts.current = { win, follow, endUs, hover: hover?.serial ?? -1, t };
   const rows = useLab((s) => (s.view?.models.messaging as MpSnapshot | undefined)?.procs.length ?? 0);
 
   useEffect(() => {
@@ -90,6 +90,7 @@ export function SpaceTime() {
       const r = drawSpaceTime(ctx, snap.procs.map((p) => p.label), snap.diagram, { width, t0, t1, nowUs: now, highlight });
       hits.current = r.hits;
       writeCounts(box, r.counts);
+      el.setAttribute('aria-label', o.t('st.aria', { n: r.counts.messages, lost: r.counts.lost, re: r.counts.retransmits }));
     };
     const unsub = useLab.subscribe((s, prev) => {
       if (s.view !== prev.view || s.highlight !== prev.highlight || s.selection !== prev.selection) draw(s);
@@ -105,7 +106,7 @@ export function SpaceTime() {
   }, []);
 
   // settings changes redraw at once, even when paused
-  useEffect(() => redraw.current(), [win, follow, endUs, hover]);
+  useEffect(() => redraw.current(), [win, follow, endUs, hover, t]);
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -164,7 +165,7 @@ export function SpaceTime() {
         </ul>
       </div>
       <div className="st-canvas" ref={wrap} data-testid="spacetime" style={{ minHeight: heightFor(rows) }}>
-        <canvas ref={canvas} onMouseMove={onMove} onMouseLeave={() => setHover(null)} role="img" aria-label={t('st.title')} />
+        <canvas ref={canvas} onMouseMove={onMove} onMouseLeave={() => setHover(null)} role="img" />
       </div>
       <p className="small st-hover" aria-live="polite" data-testid="st-hover">
         {hover?.text ?? '\u00a0'}
