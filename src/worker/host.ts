@@ -86,7 +86,7 @@ export class SimHost {
     const tl = this.timeline;
     if (runId !== this.runId || !tl) return null;
     this.setPlaying(false);
-    const { sim, report } = tl.seek(target);
+    const { sim, report } = tl.seek(target, this.sim ?? undefined);
     this.sim = sim;
     this.resetEvents = true;
     this.postFrame();

@@ -28,6 +28,7 @@ interface Branch {
 export interface SeekReport {
   ms: number;
   replayedEvents: number;
+  /** False when the run had to be replayed from time zero (no keyframe or live run before the target). */
   fromKeyframe: boolean;
 }
 
@@ -131,16 +132,18 @@ export class Timeline {
    * A simulation at the target, rebuilt from the nearest keyframe before it
    * (or from the start) by deterministic replay. Never past the head.
    */
-  seek(target: SeekTarget): { sim: Simulation; report: SeekReport } {
+  seek(target: SeekTarget, live?: Simulation): { sim: Simulation; report: SeekReport } {
     const t0 = this.nowMs();
     const event = Math.min(target.event ?? Infinity, this.headEvent);
     const us = Math.min(target.us ?? Infinity, this.headUs);
     const traceCount = target.traceCount ?? Infinity;
     let kf: Keyframe | undefined;
     for (const k of this.keyframes) if (k.event <= event && k.us <= us && k.trace < traceCount) kf = k;
-    const forked = kf ? forkSimulation(kf.sim) : null;
-    const sim = forked ?? createSimulation(this.world, this.seed);
-    let next = forked && kf ? kf.next : 0;
+    // forward from the live run when it is nearer than any keyframe: it is on this branch already
+    const onward = live && live.eventsProcessed <= event && live.nowUs <= us && live.trace.count < traceCount && (!kf || live.eventsProcessed >= kf.event);
+    const forked = !onward && kf ? forkSimulation(kf.sim) : null;
+    const sim = onward ? live : (forked ?? createSimulation(this.world, this.seed));
+    let next = onward ? this.next : forked && kf ? kf.next : 0;
     const from = sim.eventsProcessed;
     const lim = { untilEvent: event, untilUs: us, untilTraceCount: traceCount };
     for (;;) {
@@ -156,7 +159,7 @@ export class Timeline {
     const exact = target.event !== undefined ? sim.eventsProcessed >= event : sim.eventsProcessed >= this.headEvent;
     if (target.us !== undefined && exact) sim.nowUs = Math.max(sim.nowUs, us);
     this.next = next;
-    return { sim, report: { ms: this.nowMs() - t0, replayedEvents: sim.eventsProcessed - from, fromKeyframe: forked !== null } };
+    return { sim, report: { ms: this.nowMs() - t0, replayedEvents: sim.eventsProcessed - from, fromKeyframe: forked !== null || !!onward } };
   }
 
   private progressed(sim: Simulation): void {
