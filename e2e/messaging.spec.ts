@@ -64,6 +64,15 @@ test('hovering an arrow in the diagram selects that message in the inspector', a
   await expect(page.getByTestId('inspector-message')).toBeVisible();
 });
 
+test('choosing a message in the event log highlights its arrow in the diagram', async ({ page }) => {
+  await openLab(page, '?lang=en&preset=sendrecv&speed=1');
+  await expect.poll(() => inView(page, 'messages'), { timeout: 10_000 }).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('spacetime')).toHaveAttribute('data-highlight', '-1');
+  await page.getByTestId('log-rows').locator('button[data-type="messageSent"]').first().click();
+  await expect(page.getByTestId('spacetime')).not.toHaveAttribute('data-highlight', '-1');
+});
+
 test('without a copy, changing the buffer while the message is in transit changes what arrives (MP-NONBLOCK)', async ({ page }) => {
   const errors = await openLab(page, '?lang=en&preset=blocking&speed=1');
   await page.getByTestId('mp-proc').selectOption('N1');

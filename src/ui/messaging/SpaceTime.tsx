@@ -90,6 +90,7 @@ export function SpaceTime() {
       const r = drawSpaceTime(ctx, snap.procs.map((p) => p.label), snap.diagram, { width, t0, t1, nowUs: now, highlight });
       hits.current = r.hits;
       writeCounts(box, r.counts);
+      box.dataset.highlight = String(highlight);
       el.setAttribute('aria-label', o.t('st.aria', { n: r.counts.messages, lost: r.counts.lost, re: r.counts.retransmits }));
     };
     const unsub = useLab.subscribe((s, prev) => {
