@@ -13,6 +13,11 @@ async function engineBench() {
   execFileSync(process.execPath, [file], { stdio: 'inherit' });
 }
 
+async function clusterBench() {
+  const file = await buildForNode('bench/cluster.ts', 'cluster');
+  execFileSync(process.execPath, [file], { stdio: 'inherit' });
+}
+
 async function timelineBench() {
   const file = await buildForNode('bench/seek.ts', 'seek');
   execFileSync(process.execPath, [file], { stdio: 'inherit' });
@@ -61,5 +66,6 @@ async function waitForServer(url) {
 }
 
 await engineBench();
+await clusterBench();
 await timelineBench();
 await renderBench();
