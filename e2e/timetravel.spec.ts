@@ -104,7 +104,7 @@ test('a change in the past starts a new branch; undo brings back the old future'
   expect(errors).toEqual([]);
 });
 
-for (const [preset, clients] of [['office', 6], ['thin', 200]] as const) {
+for (const [preset, clients] of [['office', 6], ['thin', 200], ['cluster', 4]] as const) {
   test(`seeking anywhere in a 10-minute run (${preset}, ${clients} clients)`, async ({ page }) => {
     // a shared run that stops at exactly ten simulated minutes (the event bound is never the one met)
     const ten = encodeShare({ version: SHARE_VERSION, scenario: { version: SCENARIO_VERSION, preset, seed: 1, clients }, log: [], cursorEvent: SHARE_LIMITS.maxEvents, cursorUs: 600_000_000, lang: 'en' });
