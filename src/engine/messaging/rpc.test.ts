@@ -35,6 +35,22 @@ describe('RPC (RPC-CALL, RPC-STUBS, RPC-SYNC)', () => {
   });
 });
 
+describe('RPC over a failing network (RPC-CALL)', () => {
+  it('a call to a crashed server fails once the reliable transport gives up, and the caller goes on', () => {
+    const { sim, model, proc, stats } = lab(MP_WORLDS.rpc());
+    const caller = proc('C');
+    expect(caller).toBeDefined();
+    // crash the server between calls, while the caller sleeps
+    while (sim.step() && !(sim.nowUs > 1 * SEC && caller.state === PS.idle));
+    applyCommand(sim, { type: 'crashNode', node: 's' });
+    sim.runUntil(sim.nowUs + 40 * SEC);
+    // each call fails after the retries (≈12.6 s of doubling timeouts) and the caller makes the next one
+    expect(stats().rpcFailed).toBeGreaterThanOrEqual(2);
+    expect(model.rpc!.calls.some((c) => c.error === 'failed')).toBe(true);
+    expect(model.procs.blockedRan).toBe(0);
+  });
+});
+
 describe('by value vs by reference (RPC-BYVAL, RPC-BYREF)', () => {
   it('by reference costs two extra round trips per call (read Y, write it back) and takes longer', () => {
     const v = lab(MP_WORLDS.rpc({ byRef: false }));
