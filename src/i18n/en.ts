@@ -3,6 +3,7 @@ import { lbEn } from './lb.en';
 import { clusterDataEn } from './clusterData.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
+import { lessonsEn } from './lessons.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
 const core = {
@@ -315,6 +316,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...shareEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...shareEn, ...lessonsEn };
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { lbEs } from './lb.es';
 import { clusterDataEs } from './clusterData.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
+import { lessonsEs } from './lessons.es';
 import type { MessageKey } from './en';
 
 /** Catálogo en español: las mismas claves que en.ts, ninguna vacía (lo comprueba catalog.test.ts). */
@@ -12,6 +13,7 @@ export const es: Record<MessageKey, string> = {
   ...lbEs,
   ...clusterDataEs,
   ...shareEs,
+  ...lessonsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',

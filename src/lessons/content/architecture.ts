@@ -1,0 +1,20 @@
+import type { Lesson } from '../types';
+
+/** 2.4.3–2.4.4 — Cluster architecture: middleware and the single-system image; cluster vs SMP. */
+export const architecture: Lesson = {
+  id: 'architecture',
+  section: '2.4.3',
+  steps: [
+    { id: 'middleware', setup: { preset: 'cluster', speed: 5 }, highlight: ['node-1', 'node-2', 'node-3', 'node-4'], concepts: ['CL-MIDDLEWARE', 'CL-SSI'], goal: { kind: 'read' } },
+    {
+      id: 'entry',
+      setup: { commands: [{ type: 'crashNode', node: 'node-1' }] },
+      highlight: ['node-1', 'client-1'],
+      concepts: ['CL-SSI', 'CL-MIDDLEWARE', 'CL-HA'],
+      goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', notNode: 'node-1' } },
+    },
+    { id: 'checkpoint', setup: { preset: 'ft', speed: 5 }, highlight: ['node-1'], concepts: ['CL-CHECKPOINT'], goal: { kind: 'read' } },
+    { id: 'migration', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-MIGRATION', 'CL-SSI'], goal: { kind: 'read' } },
+    { id: 'smp', setup: { preset: 'scaleout', speed: 10 }, highlight: ['web-1'], concepts: ['CL-VS-SMP', 'CL-SCALE-ABS', 'CL-SCALE-INC'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'serversInRotation', op: '>=', value: 4 } } },
+  ],
+};

@@ -1,0 +1,16 @@
+import type { Lesson } from '../types';
+
+/** 2.4.2 — Operating-system design for clusters: failure management, failover and failback, load balancing, parallel computing. */
+export const design: Lesson = {
+  id: 'design',
+  section: '2.4.2',
+  steps: [
+    { id: 'ha', setup: { preset: 'ha', speed: 5 }, highlight: ['node-1', 'node-2'], concepts: ['CL-HA-VS-FT', 'CL-HA', 'CL-FAILOVER'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'txHalfDone', op: '>', value: 0 } } },
+    { id: 'ft', setup: { preset: 'ft', speed: 5 }, predict: { options: 3, answer: 1 }, highlight: ['node-1', 'node-2'], concepts: ['CL-HA-VS-FT', 'CL-CONFIG'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'txRolledBack', op: '>', value: 0 } } },
+    { id: 'failback', setup: { preset: 'failback', speed: 10 }, highlight: ['node-1'], concepts: ['CL-FAILBACK', 'WCS-PREFERRED'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'downtimeUs', op: '>', value: 30_000_000 } } },
+    { id: 'prevent', highlight: ['node-1'], concepts: ['CL-FAILBACK'], goal: { kind: 'action', match: { type: 'setFailback', fields: { policy: 'prevent' } } } },
+    { id: 'balance', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-LB'], goal: { kind: 'action', match: { type: 'setAlgorithm' } } },
+    { id: 'migrate', highlight: ['web-1'], concepts: ['CL-MIGRATION', 'CL-LB'], goal: { kind: 'action', match: { type: 'drainServer' } } },
+    { id: 'parallel', highlight: ['web-1', 'web-2', 'web-3', 'web-4'], concepts: ['CL-PAR-COMPILER', 'CL-PAR-APP', 'CL-PARAMETRIC'], goal: { kind: 'read' } },
+  ],
+};
