@@ -7,6 +7,9 @@ import { RPC_STEP, type Call, type Conn, type RpcBody } from './rpcTypes';
 
 export const BIND_TAG = { idle: 21, connectRetry: 22 } as const;
 
+/** A connection opened for one call (non-persistent binding). */
+const perCall = (conn: Conn) => conn.key.startsWith('call-');
+
 interface BinderHooks {
   step(ctx: ModelContext, c: Call, step: number, node: number): void;
   charge(c: Call, bytes: number): void;
@@ -37,6 +40,7 @@ export class Binder {
 
   bind(ctx: ModelContext, p: Proc, c: Call): void {
     const key = this.key(c);
+    c.conn = key;
     let conn = this.conns.get(key);
     if (!conn) {
       conn = { key, client: c.client, server: c.target, state: 'closed', waiting: [], gen: 0, active: 0, opened: 0 };
@@ -92,10 +96,11 @@ export class Binder {
 
   /** After a call: a per-call connection closes; a persistent one starts its idle timer. */
   release(ctx: ModelContext, c: Call): void {
-    const conn = this.conns.get(this.key(c));
+    // the connection the call was bound to (the binding may have changed since)
+    const conn = this.conns.get(c.conn);
     if (!conn) return;
     conn.active = Math.max(0, conn.active - 1);
-    if (this.spec.binding === 'transient') return this.close(ctx, conn, 0);
+    if (perCall(conn)) return this.close(ctx, conn, 0);
     if (conn.active === 0) ctx.setTimer(this.procs.list[conn.client]!.node, this.spec.idleTimeoutUs, BIND_TAG.idle, { key: conn.key, gen: conn.gen });
   }
 
@@ -106,6 +111,6 @@ export class Binder {
     this.diagram.mark(from.index, MARK_TYPE.close, ctx.nowUs, reason);
     ctx.emit('connectionClosed', from.node, to.node, -1, reason);
     this.transport.send(ctx, from, to, { kind: MP_MSG.close, bytes: 40, text: 'close', reliable: false, body: { rpc: 'close', key: conn.key } satisfies RpcBody, layer: 1 });
-    if (this.spec.binding === 'transient' || conn.key.startsWith('call-')) this.conns.delete(conn.key);
+    if (perCall(conn)) this.conns.delete(conn.key);
   }
 }

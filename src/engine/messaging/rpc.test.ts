@@ -79,6 +79,16 @@ describe('binding (RPC-BIND-TRANS, RPC-BIND-PERSIST)', () => {
     expect(t.stats().rpcUsPerCall!).toBeGreaterThan(p.stats().rpcUsPerCall!);
   });
 
+  it('switching from per-call to persistent binding while calls run leaves exactly one connection open', () => {
+    const { sim, model } = lab(MP_WORLDS.rpc({ binding: 'transient', calls: 5 }));
+    sim.runUntil(1_300_000);
+    applyCommand(sim, { type: 'rpcSet', binding: 'persistent' });
+    sim.runUntil(20 * SEC);
+    const open = [...model.rpc!.binder.conns.values()].filter((c) => c.state !== 'closed');
+    expect(open.length).toBe(1);
+    expect(open[0]!.key.startsWith('call-')).toBe(false);
+  });
+
   it('a persistent connection closes after the idle timeout the user sets, and the next call opens it again', () => {
     const { sim, stats } = lab(MP_WORLDS.rpc({ binding: 'persistent', calls: 2, thinkUs: 2 * SEC }));
     expect(applyCommand(sim, { type: 'rpcSet', idleTimeoutUs: 500_000 })).toBeNull();

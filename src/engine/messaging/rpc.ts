@@ -103,7 +103,7 @@ export class Rpc {
       const id = this.nextCall++;
       const object = this.spec.objects?.[id % this.spec.objects.length];
       const x = 40 + (id % 10);
-      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', mode: '', encoded: '', replied: false };
+      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', conn: '', mode: '', encoded: '', replied: false };
       cs.calls.push(c);
       this.calls.push(c);
     }

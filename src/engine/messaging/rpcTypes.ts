@@ -36,6 +36,8 @@ export interface Call {
   bytes: number;
   result: number;
   error: string;
+  /** The connection it was bound to (its key). */
+  conn: string;
   /** How it was called: 'val'|'ref', binding, 'sync'|'async' (the key of the cost table). */
   mode: string;
   /** The call message as the client stub encoded it (hex). */
