@@ -4,6 +4,7 @@ import { PLATFORMS, type LinkSettings, type Platform } from './types';
 import type { ProcessingClass } from './clientserver/costModel';
 import type { FailbackPolicy } from './cluster/spec';
 import type { Algorithm } from './balancer/spec';
+import type { JobKind } from './parallel/spec';
 import type { Binding, CallMode, RecvMode, SendMode, Service } from './messaging/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
@@ -33,6 +34,11 @@ export type EngineCommand =
   | { type: 'addServer' }
   | { type: 'setInterconnect'; bps: number }
   | { type: 'setClusterMode'; mode: 'ha' | 'ft' }
+  | { type: 'runJob'; kind: JobKind; nodes: number }
+  | { type: 'sweep'; kind: JobKind }
+  | { type: 'killProcess'; pid: number }
+  | { type: 'failNic'; node: string }
+  | { type: 'setEthernet'; bps: number }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };
@@ -53,7 +59,9 @@ export interface CommandError {
     | 'deployRunning'
     | 'unknownResource'
     | 'notOnline'
-    | 'notMember';
+    | 'notMember'
+    | 'unknownProcess'
+    | 'lastNic';
   params: Record<string, string | number>;
 }
 

@@ -1,4 +1,5 @@
 import { BalancerModel } from './balancer/balancerModel';
+import { ParallelModel } from './parallel/parallelModel';
 import { ClusterModel } from './cluster/clusterModel';
 import { TransactionModel } from './clientserver/transactions';
 import { MessagingModel } from './messaging/messagingModel';
@@ -15,6 +16,7 @@ export function createSimulation(world: WorldSpec, seed: number): Simulation {
   if (world.workload) models.push(new TransactionModel({ ...world.workload }));
   if (world.cluster) models.push(new ClusterModel(structuredClone(world.cluster)));
   if (world.balancer) models.push(new BalancerModel(structuredClone(world.balancer)));
+  if (world.parallel) models.push(new ParallelModel(structuredClone(world.parallel)));
   if (world.messaging) models.push(new MessagingModel(structuredClone(world.messaging)));
   return new Simulation(world, seed, models);
 }

@@ -3,6 +3,7 @@ import type { ProcessingClass } from './clientserver/costModel';
 import type { MessagingSpec } from './messaging/spec';
 import type { ClusterSpec } from './cluster/spec';
 import type { BalancerSpec } from './balancer/spec';
+import type { ParallelSpec } from './parallel/spec';
 import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
@@ -70,6 +71,8 @@ export interface WorldSpec {
   cluster?: ClusterSpec;
   /** The load-balancer model, if this world runs it. */
   balancer?: BalancerSpec;
+  /** The Beowulf model, if this world runs it. */
+  parallel?: ParallelSpec;
   /** The message-passing and RPC model, if this world runs it. */
   messaging?: MessagingSpec;
   /** Commands the world applies by itself at given times (a flapping node, a planned partition). */

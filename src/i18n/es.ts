@@ -1,6 +1,7 @@
 import { csPanelsEs } from './csPanels.es';
 import { lbEs } from './lb.es';
 import { clusterDataEs } from './clusterData.es';
+import { parallelEs } from './parallel.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
 import { lessonsEs } from './lessons.es';
@@ -12,6 +13,7 @@ export const es: Record<MessageKey, string> = {
   ...messagingEs,
   ...lbEs,
   ...clusterDataEs,
+  ...parallelEs,
   ...shareEs,
   ...lessonsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',

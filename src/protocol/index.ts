@@ -7,6 +7,7 @@ import type { CommandError, EngineCommand } from '../engine/commands';
 import { CLASSES } from '../engine/clientserver/costModel';
 import { FAILBACK_POLICIES } from '../engine/cluster/spec';
 import { ALGORITHMS } from '../engine/balancer/spec';
+import { JOB_KINDS } from '../engine/parallel/spec';
 import { BINDINGS, CALL_MODES, MP_LIMITS, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
@@ -26,6 +27,8 @@ export { CL_DATA_MSG, FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from 
 export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
+export { JOB_KINDS, PAR_MSG, amdahl } from '../engine/parallel/spec';
+export type { JobKind } from '../engine/parallel/spec';
 export { LIMITS } from '../engine/limits';
 export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';
@@ -76,6 +79,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addServer') }),
   z.object({ type: z.literal('setInterconnect'), bps: range('bandwidthBps') }),
   z.object({ type: z.literal('setClusterMode'), mode: z.enum(['ha', 'ft']) }),
+  z.object({ type: z.literal('runJob'), kind: z.enum(JOB_KINDS), nodes: z.number().int().min(1).max(LIMITS.maxNodes.max) }),
+  z.object({ type: z.literal('sweep'), kind: z.enum(JOB_KINDS) }),
+  z.object({ type: z.literal('killProcess'), pid: z.number().int().min(0) }),
+  z.object({ type: z.literal('failNic'), node: id }),
+  z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
   z.object({
     type: z.literal('mpSet'),
     process: id.optional(),

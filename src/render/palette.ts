@@ -40,6 +40,8 @@ export const MESSAGE_COLORS: readonly string[] = [
   '#1E40AF', '#6D28D9', '#B45309', '#15803D', '#9D174D', '#047857', '#A8A29E', '#64748B',
   // cluster data (CL_DATA_MSG 32–35): copies between separate servers, shared-disk locks
   '#0D9488', '#115E59', '#A21CAF', '#701A75',
+  // Beowulf (PAR_MSG 36–43)
+  '#0B5394', '#38761D', '#B45F06', '#0C343D', '#741B47', '#8A6A00', '#3D85C6', '#990000',
 ];
 
 /** Colour for kinds outside the table (another model's messages). */

@@ -8,6 +8,7 @@ import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clie
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
 import { messagingPreset } from '../engine/messaging/world';
 import { balancedWorld } from '../engine/balancer/world';
+import { beowulfWorld } from '../engine/parallel/world';
 import type { EngineCommand } from '../protocol';
 import type { WorldSpec } from '../protocol';
 
@@ -42,6 +43,10 @@ export const PRESETS = {
   separate: { concepts: ['CL-CONFIG'], clients: 12 },
   shared: { concepts: ['CL-CONFIG'], clients: 12 },
   passive: { concepts: ['CL-CONFIG', 'CL-FAILOVER'], clients: 12 },
+  beowulf: { concepts: ['BEO-TRAITS', 'BEO-LINUX', 'BEO-ETHERNET', 'BEO-BPROC', 'BEO-ENFUZION', 'CL-PARAMETRIC', 'BEO-BONDING'], clients: 1 },
+  amdahl: { concepts: ['CL-PAR-COMPILER'], clients: 1 },
+  parsum: { concepts: ['CL-PAR-APP', 'BEO-PVMSYNC', 'BEO-ETHERNET'], clients: 1 },
+  checkpoint: { concepts: ['CL-CHECKPOINT'], clients: 1 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -164,6 +169,14 @@ export function buildWorld(s: Scenario): WorldSpec {
     case 'shared':
     case 'passive':
       return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
+    case 'beowulf':
+      return beowulfWorld({ nodes: s.nodes ?? 8, nics: 2, autoJob: { kind: 'parametric', nodes: s.nodes ?? 8 } });
+    case 'amdahl':
+      return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { loopWorkUs: 16_000_000 }, script: [{ atUs: 0, cmd: { type: 'sweep', kind: 'loop' } }] });
+    case 'parsum':
+      return beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } });
+    case 'checkpoint':
+      return beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) });
     case 'splitbrain':
       return clusterWorld({ clients: s.clients, nodes: s.nodes, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:

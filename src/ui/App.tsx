@@ -16,6 +16,7 @@ import { Legend } from './Legend';
 import { NodeList } from './NodeList';
 import { Notices } from './Notices';
 import { PresetPicker } from './PresetPicker';
+import { ParallelPanel } from './ParallelPanel';
 import { ProcessingPanel } from './ProcessingPanel';
 import { ScalePanel } from './ScalePanel';
 import { StatsPanel } from './StatsPanel';
@@ -105,6 +106,12 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
         <div className="row mp-row">
           <MessagingPanel />
           <RpcPanel />
+        </div>
+      )}
+      {models.includes('parallel') && (
+        <div className="row">
+          <StatsPanel />
+          <ParallelPanel />
         </div>
       )}
       {models.includes('balancer') && (

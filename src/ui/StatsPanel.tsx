@@ -25,7 +25,8 @@ export function StatsPanel() {
     <section className="panel stats" aria-labelledby="stats-title">
       <h2 id="stats-title">{t('stats.title')}</h2>
       <dl className="figures">
-        {FIGURES.map((f) => {
+        {/* only the figures this world's models report (a Beowulf has no requests) */}
+        {FIGURES.filter((f) => f.stat in view.stats).map((f) => {
           const v = view.stats[f.stat] ?? 0;
           return (
             <div key={f.stat} className={f.stat === 'requestsFailed' && v > 0 ? 'figure bad' : 'figure'}>

@@ -53,6 +53,12 @@ export type TraceType =
   | 'requestRefused'
   // cluster data (src/engine/cluster/txStore.ts)
   | 'transactionsSettled'
+  // Beowulf (src/engine/parallel)
+  | 'jobStarted'
+  | 'jobFinished'
+  | 'jobFailed'
+  | 'taskRequeued'
+  | 'nicFailed'
   // message passing and RPC (src/engine/messaging)
   | 'processStateChanged'
   | 'retransmitted'

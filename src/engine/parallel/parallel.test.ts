@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand, type EngineCommand } from '../commands';
+import { createSimulation } from '../createSimulation';
+import type { ParallelModel } from './parallelModel';
+import { amdahl, type JobKind } from './spec';
+import { beowulfWorld, type BeowulfOptions } from './world';
+
+const SEC = 1_000_000;
+
+function beowulf(o: BeowulfOptions = {}, seed = 1) {
+  const sim = createSimulation(beowulfWorld(o), seed);
+  const model = sim.models.find((m) => m.name === 'parallel') as ParallelModel;
+  const cmd = (c: EngineCommand) => expect(applyCommand(sim, c)).toBeNull();
+  /** Runs until `count` jobs have finished (or failed), within a limit. */
+  const until = (count: number, limitUs = 3600 * SEC) => {
+    while (model.results.length < count && sim.nowUs < limitUs && sim.step());
+    return model.results;
+  };
+  return { sim, model, cmd, until };
+}
+
+function timeOn(kind: JobKind, nodes: number, o: BeowulfOptions = {}): number {
+  const b = beowulf({ ...o, autoJob: { kind, nodes } });
+  const [r] = b.until(1);
+  expect(r!.failed).toBe(false);
+  return r!.timeUs;
+}
+
+describe('Beowulf: parametric computing (BEO-ENFUZION, CL-PARAMETRIC)', () => {
+  it('farming 64 runs over more nodes finishes sooner, with efficiency near 1 while the network is not the limit', () => {
+    const t1 = timeOn('parametric', 1);
+    const t8 = timeOn('parametric', 8);
+    const speedup = t1 / t8;
+    expect(speedup).toBeGreaterThan(7);
+    expect(speedup / 8).toBeGreaterThan(0.9);
+  });
+
+  it('a node that fails mid-job has its runs requeued on the others, and the job still completes', () => {
+    const b = beowulf({ autoJob: { kind: 'parametric', nodes: 4 } });
+    b.sim.runUntil(5 * SEC);
+    b.cmd({ type: 'crashNode', node: 'n02' });
+    const [r] = b.until(1);
+    expect(r!.failed).toBe(false);
+    expect(r!.requeued).toBeGreaterThan(0);
+    expect(b.model.stats().tasksRequeued).toBeGreaterThan(0);
+  });
+});
+
+describe('parallel programs (CL-PAR-COMPILER, CL-PAR-APP, BEO-PVMSYNC)', () => {
+  it('a loop split at compile time speeds up no more than Amdahl’s law allows for its serial part', () => {
+    const t1 = timeOn('loop', 1);
+    for (const n of [2, 4, 8]) {
+      const s = t1 / timeOn('loop', n);
+      expect(s).toBeLessThanOrEqual(amdahl(0.1, n) * 1.01);
+      expect(s).toBeGreaterThan(amdahl(0.1, n) * 0.9);
+    }
+  });
+
+  it('a distributed sum with a barrier per iteration: on 10 Mb/s Ethernet the scatter stays while the computing shrinks, so efficiency falls', () => {
+    const slow = (n: number) => timeOn('sum', n, { nicBps: 10_000_000 });
+    const fast = (n: number) => timeOn('sum', n, { nicBps: 1_000_000_000 });
+    // efficiency = speed-up / nodes
+    expect(fast(1) / fast(8) / 8).toBeGreaterThan(0.9);
+    expect(slow(1) / slow(8) / 8).toBeLessThan(0.5);
+    // every iteration waits for all processes: the barrier's messages are in the trace
+    const b = beowulf({ autoJob: { kind: 'sum', nodes: 4 } });
+    b.until(1);
+    const releases = b.sim.trace.recentInOrder().filter((e) => e.type === 'messageSent' && e.b === 41).length;
+    expect(releases).toBe(4 * 4);
+  });
+
+  it('losing a node fails a distributed sum: every process is needed', () => {
+    const b = beowulf({ autoJob: { kind: 'sum', nodes: 4 }, nicBps: 10_000_000 });
+    b.sim.runUntil(2 * SEC);
+    b.cmd({ type: 'crashNode', node: 'n03' });
+    const [r] = b.until(1);
+    expect(r!.failed).toBe(true);
+  });
+});
+
+describe('checkpointing (CL-CHECKPOINT)', () => {
+  it('a long job whose node crashes resumes elsewhere from its last checkpoint, losing at most one interval of work', () => {
+    const b = beowulf({ autoJob: { kind: 'checkpoint', nodes: 2 } });
+    b.sim.runUntil(35 * SEC);
+    b.cmd({ type: 'crashNode', node: 'n01' });
+    const [r] = b.until(1);
+    expect(r!.failed).toBe(false);
+    expect(r!.requeued).toBe(1);
+    expect(r!.lostUs).toBeGreaterThan(0);
+    expect(r!.lostUs).toBeLessThanOrEqual(b.model.spec.checkpointEveryUs);
+    // finished on the other node: total time = the work + what was lost + detection
+    expect(r!.timeUs).toBeGreaterThan(b.model.spec.longWorkUs + r!.lostUs);
+  });
+});
+
+describe('BProc, bonding and the Ethernet (BEO-BPROC, BEO-BONDING, BEO-ETHERNET)', () => {
+  it('processes started from the head appear in its process table, and a signal from the head reaches the remote process', () => {
+    const b = beowulf({ autoJob: { kind: 'parametric', nodes: 4 } });
+    b.sim.runUntil(1 * SEC);
+    const running = [...b.model.runner.procs.values()].filter((p) => p.state === 'running');
+    expect(running).toHaveLength(4);
+    expect(new Set(running.map((p) => p.node)).size).toBe(4);
+    b.cmd({ type: 'killProcess', pid: running[0]!.pid });
+    b.sim.runUntil(1.2 * SEC);
+    expect(b.model.runner.procs.get(running[0]!.pid)!.state).toBe('killed');
+    const [r] = b.until(1);
+    expect(r!.failed).toBe(false);
+  });
+
+  it('bonded NICs multiply a node’s bandwidth; one failing leaves the node connected at the rest; the last is refused', () => {
+    const one = timeOn('sum', 4, { nicBps: 10_000_000, nics: 1 });
+    const four = timeOn('sum', 4, { nicBps: 10_000_000, nics: 4 });
+    expect(four).toBeLessThan(one * 0.6);
+    const b = beowulf({ nics: 2 });
+    b.cmd({ type: 'failNic', node: 'n01' });
+    expect(b.sim.net.link('n01~eth')!.bandwidthBps).toBe(100_000_000);
+    expect(applyCommand(b.sim, { type: 'failNic', node: 'n01' })?.code).toBe('lastNic');
+  });
+
+  it('a faster Ethernet while it runs shortens the scatter', () => {
+    const b = beowulf({ nicBps: 10_000_000 });
+    b.cmd({ type: 'setEthernet', bps: 1_000_000_000 });
+    b.cmd({ type: 'runJob', kind: 'sum', nodes: 4 });
+    const [r] = b.until(1);
+    expect(r!.timeUs).toBeLessThan(timeOn('sum', 4, { nicBps: 10_000_000 }));
+  });
+
+  it('a sweep runs the job on 1, 2, 4 and 8 nodes in turn', () => {
+    const b = beowulf();
+    b.cmd({ type: 'sweep', kind: 'parametric' });
+    expect(b.until(4).map((r) => r.nodes)).toEqual([1, 2, 4, 8]);
+  });
+});

@@ -1,0 +1,281 @@
+import type { CommandError, EngineCommand } from '../commands';
+import { inRange, LIMITS } from '../limits';
+import type { Message, Model, ModelContext } from '../model';
+import { JobRunner, type Job, type ParMsg } from './jobs';
+import { JOB_KINDS, PAR_MSG, PAR_TIMER, type JobKind, type ParallelSpec } from './spec';
+
+/** Work tags on the compute nodes. */
+const WORK = { task: 1, iteration: 2, slice: 3 } as const;
+
+/** A finished job, for the speed-up table. */
+export interface JobResult {
+  kind: JobKind;
+  nodes: number;
+  timeUs: number;
+  compUs: number;
+  requeued: number;
+  lostUs: number;
+  failed: boolean;
+}
+
+/**
+ * A Beowulf cluster running jobs from its head node (BEO-*, CL-PARAMETRIC,
+ * CL-PAR-COMPILER, CL-PAR-APP, CL-CHECKPOINT): processes started remotely and
+ * listed in the head's table, signals forwarded, a farm of parametric runs
+ * that requeues a failed node's runs, a compile-time split loop (Amdahl), a
+ * distributed sum with barriers, and a checkpointed long job.
+ */
+export class ParallelModel implements Model {
+  readonly name = 'parallel';
+  private head = -1;
+  private workers: number[] = [];
+  private nics = new Map<number, number>();
+  readonly runner: JobRunner;
+  private jobs: Job[] = [];
+  private nextJob = 1;
+  readonly results: JobResult[] = [];
+  private news = new Map<number, number>();
+  /** Processes a compute node has killed on a signal, until their work would have ended. */
+  private killed = new Set<number>();
+  /** Runs, chunks, barrier rounds and checkpoints the head has received. */
+  private tasksCompleted = 0;
+
+  constructor(readonly spec: ParallelSpec) {
+    this.runner = new JobRunner(spec, () => this.head);
+  }
+
+  init(ctx: ModelContext): void {
+    this.head = ctx.net.node(this.spec.head)?.index ?? -1;
+    this.workers = this.spec.workers.map((id) => ctx.net.node(id)?.index ?? -1).filter((i) => i >= 0);
+    for (const w of this.workers) this.nics.set(w, this.spec.nics);
+    this.applyBandwidth(ctx);
+    if (this.spec.autoJob) this.enqueue(ctx, this.spec.autoJob.kind, this.spec.autoJob.nodes);
+  }
+
+  private get active(): Job | undefined {
+    return this.jobs[0];
+  }
+
+  private enqueue(ctx: ModelContext, kind: JobKind, nodes: number): void {
+    const job: Job = {
+      id: this.nextJob++, kind, workers: this.workers.slice(0, nodes), startUs: ctx.nowUs, endUs: -1, queue: [], tasks: 0, done: 0,
+      requeued: 0, busy: new Map(), suspect: new Set(), arrived: 0, iteration: 0, compUs: 0, savedUs: 0, lostUs: 0,
+    };
+    this.jobs.push(job);
+    if (this.jobs.length === 1) this.runner.start(ctx, job);
+  }
+
+  private finish(ctx: ModelContext, job: Job, failed = false): void {
+    job.endUs = ctx.nowUs;
+    const timeUs = job.endUs - job.startUs;
+    this.results.push({ kind: job.kind, nodes: job.workers.length, timeUs, compUs: job.compUs, requeued: job.requeued, lostUs: job.lostUs, failed });
+    if (this.results.length > 200) this.results.shift();
+    ctx.emit(failed ? 'jobFailed' : 'jobFinished', this.head, -1, job.id, timeUs, job.workers.length);
+    this.jobs.shift();
+    const next = this.jobs[0];
+    if (next) {
+      next.startUs = ctx.nowUs;
+      this.runner.start(ctx, next);
+    }
+  }
+
+  onMessage(ctx: ModelContext, node: number, msg: Message): void {
+    const p = msg.payload as ParMsg & { iteration?: number; progressUs?: number };
+    const job = this.active;
+    if (node !== this.head) return this.onWorker(ctx, node, msg.kind, p);
+    // the head heard from this process: its deadline starts again
+    this.news.set(p.pid, ctx.nowUs);
+    if (!job || job.id !== p.job) return;
+    const proc = this.runner.procs.get(p.pid);
+    if (msg.kind === PAR_MSG.result) {
+      if (!proc || proc.state !== 'running') return;
+      proc.state = p.killed ? 'killed' : 'done';
+      this.news.delete(p.pid);
+      job.busy.delete(proc.node);
+      if (p.killed) {
+        job.requeued++;
+        job.queue.push({ task: p.task, workUs: p.workUs, fromUs: job.savedUs });
+      } else {
+        job.done++;
+        this.tasksCompleted++;
+      }
+      if (job.done >= job.tasks) return this.finish(ctx, job);
+      this.runner.fill(ctx, job);
+    } else if (msg.kind === PAR_MSG.arrive) {
+      // the barrier (BEO-PVMSYNC): nobody goes on until every process has arrived
+      if (++job.arrived < job.workers.length) return;
+      job.arrived = 0;
+      job.iteration++;
+      this.tasksCompleted++;
+      job.compUs += this.iterationUs(job);
+      for (const w of job.workers) ctx.send(this.head, w, PAR_MSG.release, 64, { ...p, pid: job.busy.get(w) ?? -1, iteration: job.iteration });
+    } else if (msg.kind === PAR_MSG.checkpoint && p.progressUs !== undefined) {
+      job.savedUs = p.progressUs;
+      this.tasksCompleted++;
+      this.runner.armDeadline(ctx, job, p.pid);
+    }
+  }
+
+  /** CPU time of one iteration of the distributed sum on each node. */
+  private iterationUs(job: Job): number {
+    const s = this.spec;
+    return (s.sumBytes / job.workers.length / 1000) * s.sumUsPerKB / s.sumIterations;
+  }
+
+  private onWorker(ctx: ModelContext, w: number, kind: number, p: ParMsg & { iteration?: number }): void {
+    const job = this.active;
+    if (kind === PAR_MSG.signal) {
+      // BProc forwards the head's signal to the process where it runs
+      // (the worker keeps its own record: the head's table changes only when the head hears back)
+      const proc = this.runner.procs.get(p.pid);
+      if (proc?.state === 'running' && proc.node === w && !this.killed.has(p.pid)) {
+        this.killed.add(p.pid);
+        ctx.send(w, this.head, PAR_MSG.result, 200, { ...p, job: proc.job, task: proc.task, killed: true });
+      }
+      return;
+    }
+    if (!job || job.id !== p.job) return;
+    if (kind === PAR_MSG.spawn || kind === PAR_MSG.chunk) ctx.work(w, p.workUs, WORK.task, p);
+    else if (kind === PAR_MSG.data || (kind === PAR_MSG.release && (p.iteration ?? 0) < this.spec.sumIterations)) ctx.work(w, this.iterationUs(job), WORK.iteration, p);
+    else if (kind === PAR_MSG.release) ctx.send(w, this.head, PAR_MSG.result, 200, p);
+    else if (kind === PAR_MSG.checkpoint) this.slice(ctx, w, p, p.workUs);
+  }
+
+  /** The long job computes one checkpoint interval, saves, and goes on (CL-CHECKPOINT). */
+  private slice(ctx: ModelContext, w: number, p: ParMsg, fromUs: number): void {
+    const len = Math.min(this.spec.checkpointEveryUs, this.spec.longWorkUs - fromUs);
+    this.runner.sliceStart.set(w, ctx.nowUs);
+    ctx.work(w, len, WORK.slice, { ...p, workUs: fromUs + len });
+  }
+
+  onWorkDone(ctx: ModelContext, node: number, tag: number, data: unknown): void {
+    const job = this.active;
+    if (tag === PAR_TIMER.serialDone) {
+      if (job && job.id === data) this.runner.afterSerial(ctx, job);
+      return;
+    }
+    const p = data as ParMsg;
+    if (this.killed.delete(p.pid)) return;
+    if (tag === WORK.task) ctx.send(node, this.head, PAR_MSG.result, 1_000, p);
+    else if (tag === WORK.iteration) ctx.send(node, this.head, PAR_MSG.arrive, 64, p);
+    else if (tag === WORK.slice) {
+      this.runner.sliceStart.delete(node);
+      ctx.send(node, this.head, PAR_MSG.checkpoint, this.spec.checkpointBytes, { ...p, progressUs: p.workUs });
+      if (p.workUs >= this.spec.longWorkUs) ctx.send(node, this.head, PAR_MSG.result, 200, p);
+      else this.slice(ctx, node, p, p.workUs);
+    }
+  }
+
+  onTimer(ctx: ModelContext, _node: number, tag: number, data: unknown): void {
+    const job = this.active;
+    if (tag === PAR_TIMER.deadline && job) {
+      const d = data as { job: number; pid: number; at: number };
+      const proc = this.runner.procs.get(d.pid);
+      if (d.job !== job.id || proc?.state !== 'running' || (this.news.get(d.pid) ?? 0) > d.at) return;
+      proc.state = 'lost';
+      this.news.delete(d.pid);
+      job.busy.delete(proc.node);
+      job.suspect.add(proc.node);
+      ctx.emit('taskRequeued', proc.node, this.head, proc.pid, proc.task);
+      // a distributed sum needs every one of its processes: losing one fails the job
+      if (job.kind === 'sum') return this.finish(ctx, job, true);
+      job.requeued++;
+      job.queue.push({ task: proc.task, workUs: job.kind === 'checkpoint' ? job.savedUs : this.taskWork(job), fromUs: job.savedUs });
+      this.runner.fill(ctx, job);
+    }
+  }
+
+  private taskWork(job: Job): number {
+    return job.kind === 'loop' ? (this.spec.loopWorkUs * (1 - this.spec.serialFraction)) / job.workers.length : this.spec.runWorkUs;
+  }
+
+  onNodeCrashed(ctx: ModelContext, node: number): void {
+    const job = this.active;
+    const from = this.runner.sliceStart.get(node);
+    if (job?.kind === 'checkpoint' && from !== undefined) {
+      // the work since the last checkpoint is gone with the node
+      job.lostUs += ctx.nowUs - from;
+      this.runner.sliceStart.delete(node);
+    }
+  }
+
+  onNodeRestarted(ctx: ModelContext, node: number): void {
+    const job = this.active;
+    if (!job) return;
+    job.suspect.delete(node);
+    this.runner.fill(ctx, job);
+  }
+
+  onNodeAdded(): void {}
+
+  /** Every machine's link to the switch runs at its NICs' speed; the head is on the same Ethernet, bonded like the rest. */
+  private applyBandwidth(ctx: ModelContext): void {
+    for (const w of [this.head, ...this.workers]) {
+      const l = ctx.net.link(`${ctx.net.nodes[w]!.id}~eth`);
+      if (l) l.bandwidthBps = this.spec.nicBps * (this.nics.get(w) ?? this.spec.nics);
+    }
+  }
+
+  command(ctx: ModelContext, cmd: EngineCommand): CommandError | null | undefined {
+    switch (cmd.type) {
+      case 'runJob':
+        if (!JOB_KINDS.includes(cmd.kind) || !Number.isInteger(cmd.nodes) || cmd.nodes < 1 || cmd.nodes > this.workers.length)
+          return { code: 'outOfRange', params: { field: 'nodes', value: String(cmd.nodes), min: 1, max: this.workers.length } };
+        this.enqueue(ctx, cmd.kind, cmd.nodes);
+        return null;
+      case 'sweep':
+        for (let n = 1; n <= this.workers.length; n *= 2) this.enqueue(ctx, cmd.kind, n);
+        return null;
+      case 'killProcess': {
+        const proc = this.runner.procs.get(cmd.pid);
+        if (!proc || proc.state !== 'running') return { code: 'unknownProcess', params: { id: String(cmd.pid) } };
+        ctx.send(this.head, proc.node, PAR_MSG.signal, 64, { job: proc.job, pid: proc.pid, task: proc.task, workUs: 0 } satisfies ParMsg);
+        return null;
+      }
+      case 'failNic': {
+        const w = ctx.net.node(cmd.node)?.index ?? -1;
+        const left = this.nics.get(w);
+        if (left === undefined) return { code: 'unknownNode', params: { id: cmd.node } };
+        if (left <= 1) return { code: 'lastNic', params: { id: cmd.node } };
+        this.nics.set(w, left - 1);
+        this.applyBandwidth(ctx);
+        ctx.emit('nicFailed', w, -1, -1, left - 1);
+        return null;
+      }
+      case 'setEthernet':
+        if (!inRange('bandwidthBps', cmd.bps)) return { code: 'outOfRange', params: { field: 'bandwidthBps', value: String(cmd.bps), min: LIMITS.bandwidthBps.min, max: LIMITS.bandwidthBps.max } };
+        this.spec.nicBps = cmd.bps;
+        this.applyBandwidth(ctx);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, 12);
+        return null;
+      default:
+        return undefined;
+    }
+  }
+
+  stats(): Record<string, number> {
+    const job = this.active;
+    return {
+      jobsDone: this.results.filter((r) => !r.failed).length,
+      jobsFailed: this.results.filter((r) => r.failed).length,
+      jobsQueued: this.jobs.length,
+      tasksCompleted: this.tasksCompleted,
+      tasksRequeued: this.results.reduce((s, r) => s + r.requeued, 0) + (job?.requeued ?? 0),
+    };
+  }
+
+  snapshot(): Record<string, unknown> {
+    const job = this.active;
+    return {
+      head: this.head,
+      workers: this.workers,
+      nics: this.workers.map((w) => this.nics.get(w) ?? 1),
+      nicBps: this.spec.nicBps,
+      serialFraction: this.spec.serialFraction,
+      job: job ? { id: job.id, kind: job.kind, nodes: job.workers.length, done: job.done, tasks: job.tasks, queued: job.queue.length, requeued: job.requeued, iteration: job.iteration, savedUs: job.savedUs, lostUs: job.lostUs, startUs: job.startUs } : null,
+      queuedJobs: this.jobs.slice(1).map((j) => ({ kind: j.kind, nodes: j.workers.length })),
+      results: this.results.slice(-40),
+      procs: [...this.runner.procs.values()].slice(-60),
+    };
+  }
+}

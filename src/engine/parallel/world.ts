@@ -1,0 +1,52 @@
+import type { EngineCommand } from '../commands';
+import type { LinkSpec, NodeSpec, WorldSpec } from '../types';
+import { PARALLEL_DEFAULTS, type JobKind, type ParallelSpec } from './spec';
+
+export interface BeowulfOptions {
+  /** Compute nodes (the head node comes on top). */
+  nodes?: number;
+  /** Bandwidth of one NIC of the private Ethernet (BEO-ETHERNET): 10 Mb/s, 100 Mb/s or 1 Gb/s. */
+  nicBps?: number;
+  /** NICs bonded on each compute node (BEO-BONDING). */
+  nics?: number;
+  autoJob?: { kind: JobKind; nodes: number };
+  overrides?: Partial<ParallelSpec>;
+  script?: { atUs: number; cmd: EngineCommand }[];
+}
+
+/**
+ * A Beowulf cluster (BEO-TRAITS, BEO-LINUX, BEO-ETHERNET): a head node with
+ * the public connection, and commodity PCs, each running its own Linux
+ * kernel, on a private Ethernet through one switch.
+ */
+export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
+  const count = o.nodes ?? 8;
+  const nic = o.nicBps ?? PARALLEL_DEFAULTS.nicBps;
+  const nodes: NodeSpec[] = [
+    { id: 'eth', kind: 'switch', label: 'ethernet', platform: 'network' },
+    { id: 'head', kind: 'server', label: 'head', platform: 'linux-server', cpuSpeed: 1 },
+    { id: 'campus', kind: 'client', label: 'user', platform: 'linux-ws' },
+  ];
+  const links: LinkSpec[] = [
+    { id: 'head~eth', a: 'head', b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: 1_000_000_000, lossRate: 0 },
+    { id: 'campus~head', a: 'campus', b: 'head', latencyUs: 2_000, jitterUs: 200, bandwidthBps: 100_000_000, lossRate: 0 },
+  ];
+  const workers: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const id = `n${String(i).padStart(2, '0')}`;
+    workers.push(id);
+    nodes.push({ id, kind: 'server', label: id, platform: 'linux-server', cpuSpeed: 1 });
+    links.push({ id: `${id}~eth`, a: id, b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: nic * (o.nics ?? 1), lossRate: 0 });
+  }
+  const parallel: ParallelSpec = {
+    ...PARALLEL_DEFAULTS,
+    head: 'head',
+    workers,
+    ethernetLinks: workers.map((w) => `${w}~eth`),
+    nicBps: nic,
+    nics: o.nics ?? 1,
+    autoJob: o.autoJob,
+    ...o.overrides,
+  };
+  return { nodes, links, parallel, script: o.script };
+}

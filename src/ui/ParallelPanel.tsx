@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import { amdahl, JOB_KINDS, type JobKind } from '../protocol';
+import { sendCommand } from '../store/actions';
+import { useLab } from '../store/labStore';
+import { nodeLabel } from './format';
+import { useT } from './useT';
+
+/** The Beowulf model's state as its snapshot gives it. */
+export interface ParallelSnapshot {
+  head: number;
+  workers: number[];
+  nics: number[];
+  nicBps: number;
+  serialFraction: number;
+  job: { id: number; kind: JobKind; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
+  queuedJobs: { kind: JobKind; nodes: number }[];
+  results: { kind: JobKind; nodes: number; timeUs: number; compUs: number; requeued: number; lostUs: number; failed: boolean }[];
+  procs: { pid: number; node: number; task: number; state: 'running' | 'done' | 'killed' | 'lost' }[];
+}
+
+const ETHERNETS = [10e6, 100e6, 1e9];
+const s1 = (us: number) => (us / 1e6).toFixed(1);
+
+/**
+ * The Beowulf at work (BEO-*, CL-PARAMETRIC, CL-PAR-*, CL-CHECKPOINT): what
+ * makes it a Beowulf, the Ethernet and bonded cards, jobs to run (once or as a
+ * sweep over node counts), the head's process table with signals, and the
+ * finished jobs with speed-up and efficiency.
+ */
+export function ParallelPanel() {
+  const t = useT();
+  const snap = useLab((s) => s.panelView?.models.parallel as ParallelSnapshot | undefined);
+  const topo = useLab((s) => s.topology);
+  const [kind, setKind] = useState<JobKind>('parametric');
+  const [nodes, setNodes] = useState(4);
+  const [nicNode, setNicNode] = useState('');
+  if (!snap) return null;
+  const label = (n: number) => nodeLabel(topo, n);
+  const job = snap.job;
+  const base = (k: JobKind) => [...snap.results].reverse().find((r) => r.kind === k && r.nodes === 1 && !r.failed);
+  return (
+    <section className="panel parallel" aria-labelledby="par-title" data-testid="parallel-panel">
+      <h2 id="par-title">{t('par.title')}</h2>
+      <p className="small muted">{t('par.traits')}</p>
+      <div className="segmented" role="group" aria-label={t('par.ethernet')}>
+        <span className="small">{t('par.ethernet')}: </span>
+        {ETHERNETS.map((bps) => (
+          <button key={bps} type="button" aria-pressed={snap.nicBps === bps} onClick={() => void sendCommand({ type: 'setEthernet', bps })} data-testid={`par-eth-${bps / 1e6}`}>
+            {bps >= 1e9 ? '1 Gb/s' : `${bps / 1e6} Mb/s`}
+          </button>
+        ))}
+      </div>
+      <p className="small">{t('par.nics', { n: snap.nics[0] ?? 1, mbps: Math.round(((snap.nics[0] ?? 1) * snap.nicBps) / 1e6) })}</p>
+      <div className="actions">
+        <label>
+          <span>{t('par.failNic')} </span>
+          <select value={nicNode} onChange={(e) => setNicNode(e.target.value)}>
+            {snap.workers.map((w, i) => (
+              <option key={w} value={topo?.nodes[w]?.id}>
+                {label(w)} ({snap.nics[i]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void sendCommand({ type: 'failNic', node: nicNode || (topo?.nodes[snap.workers[0]!]?.id ?? '') })} data-testid="par-fail-nic">
+          {t('par.failNicGo')}
+        </button>
+      </div>
+      <h3>{t('par.job')}</h3>
+      <div className="actions">
+        <select value={kind} onChange={(e) => setKind(e.target.value as JobKind)} aria-label={t('par.job')} data-testid="par-kind">
+          {JOB_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`par.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label>
+          <span>{t('par.nodes')} </span>
+          <input type="number" min={1} max={snap.workers.length} value={nodes} onChange={(e) => setNodes(Number(e.target.value))} data-testid="par-nodes" />
+        </label>
+        <button type="button" onClick={() => void sendCommand({ type: 'runJob', kind, nodes })} data-testid="par-run">
+          {t('par.run')}
+        </button>
+        <button type="button" onClick={() => void sendCommand({ type: 'sweep', kind })} data-testid="par-sweep">
+          {t('par.sweep')}
+        </button>
+      </div>
+      <p className="small muted">{t(`par.help.${kind}`)}</p>
+      <p data-testid="par-current">
+        {job ? t('par.current', { kind: t(`par.kind.${job.kind}`), n: job.nodes, done: job.done, tasks: job.tasks, queued: job.queued, requeued: job.requeued }) : t('par.idle')}
+        {job?.kind === 'sum' && ` ${t('par.currentSum', { i: job.iteration, total: 4 })}`}
+        {job?.kind === 'checkpoint' && ` ${t('par.currentCkpt', { saved: s1(job.savedUs), lost: s1(job.lostUs) })}`}
+      </p>
+      {snap.queuedJobs.length > 0 && <p className="small">{t('par.queuedJobs', { list: snap.queuedJobs.map((j) => `${t(`par.kind.${j.kind}`)} ×${j.nodes}`).join(', ') })}</p>}
+      <h3>{t('par.results')}</h3>
+      {snap.results.length === 0 ? (
+        <p className="small muted">{t('par.noResults')}</p>
+      ) : (
+        <table className="lb-table" data-testid="par-results">
+          <thead>
+            <tr>
+              <th scope="col">{t('par.job')}</th>
+              <th scope="col">{t('par.nodes')}</th>
+              <th scope="col">{t('par.time')}</th>
+              <th scope="col">{t('par.speedup')}</th>
+              <th scope="col">{t('par.efficiency')}</th>
+              <th scope="col">{t('par.amdahl')}</th>
+              <th scope="col">{t('par.comm')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snap.results.slice(-12).map((r, i) => {
+              const b = base(r.kind);
+              const sp = b && !r.failed ? b.timeUs / r.timeUs : null;
+              return (
+                <tr key={i}>
+                  <td>{t(`par.kind.${r.kind}`)}</td>
+                  <td className="num">{r.nodes}</td>
+                  <td className="num">{r.failed ? t('par.failed') : `${s1(r.timeUs)} s`}</td>
+                  <td className="num">{sp ? `×${sp.toFixed(2)}` : '—'}</td>
+                  <td className="num">{sp ? `${Math.round((sp / r.nodes) * 100)} %` : '—'}</td>
+                  <td className="num">{r.kind === 'loop' ? `×${amdahl(snap.serialFraction, r.nodes).toFixed(2)}` : '—'}</td>
+                  <td className="num">{r.kind === 'sum' && !r.failed ? `${s1(r.timeUs - r.compUs)} s` : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('par.procs')}</h3>
+      <table className="lb-table" data-testid="par-procs">
+        <thead>
+          <tr>
+            <th scope="col">{t('par.pid')}</th>
+            <th scope="col">{t('par.node')}</th>
+            <th scope="col">{t('par.task')}</th>
+            <th scope="col">{t('par.state')}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {/* running processes, then the latest casualties (they matter more), then the latest finished */}
+          {[...snap.procs.filter((p) => p.state === 'running'), ...snap.procs.filter((p) => p.state === 'killed' || p.state === 'lost').slice(-4), ...snap.procs.filter((p) => p.state === 'done').slice(-4)].map((p) => (
+            <tr key={p.pid}>
+              <td className="num">{p.pid}</td>
+              <td>{label(p.node)}</td>
+              <td className="num">{p.task}</td>
+              <td className={p.state === 'lost' || p.state === 'killed' ? 'bad' : p.state === 'running' ? 'ok' : ''}>{t(`par.state.${p.state}`)}</td>
+              <td>
+                {p.state === 'running' && (
+                  <button type="button" onClick={() => void sendCommand({ type: 'killProcess', pid: p.pid })} data-testid={`par-kill-${p.pid}`}>
+                    {t('par.kill')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
