@@ -34,7 +34,7 @@ export class ClusterModel implements Model {
 
   constructor(readonly spec: ClusterSpec) {
     this.table = new ResourceTable(spec.groups, spec.nodes.length);
-    this.driver = new ResourceDriver(this.table, (ctx, n, g) => this.afterResourceChange(ctx, n, g), (m) => this.nodes[m]!);
+    this.driver = new ResourceDriver(this.table, this);
     this.members = new Membership(this);
     this.service = new ClusterService(this);
     this.tx = new TxStore(this);
@@ -102,7 +102,7 @@ export class ClusterModel implements Model {
     });
   }
 
-  private afterResourceChange(ctx: ModelContext, m: number, g: number): void {
+  afterResourceChange(ctx: ModelContext, m: number, g: number): void {
     this.members.releaseAck(ctx, m, g);
     const holders = this.nodes.filter((_, m) => this.table.holds(m, g)).length;
     if (holders >= 2 && !this.violating.has(g)) {

@@ -55,19 +55,29 @@ export const RES_TIMER = { online: 10, offline: 11 } as const;
  * whose providers are online (independent ones in parallel); taking it offline
  * stops dependents before their providers. Timers complete each transition.
  */
+/** What the driver needs from its cluster: hearing of each change, and the network index of a model node. */
+export interface ResourceOwner {
+  afterResourceChange(ctx: ModelContext, m: number, g: number): void;
+  /** Model node index → network node index (trace events name network nodes). */
+  readonly nodes: readonly number[];
+}
+
 export class ResourceDriver {
+  // an owner object rather than callbacks: a simulation holding closures cannot be copied for a keyframe
   constructor(
     private readonly t: ResourceTable,
-    private readonly onChange: (ctx: ModelContext, node: number, g: number, r: number) => void,
-    /** Model node index → network node index (trace events name network nodes). */
-    private readonly netIndex: (m: number) => number,
+    private readonly owner: ResourceOwner,
   ) {}
+
+  private netIndex(m: number): number {
+    return this.owner.nodes[m]!;
+  }
 
   /** Sets one resource's state on one node, telling the trace and the checker. */
   set(ctx: ModelContext, node: number, g: number, r: number, s: ResourceState): void {
     this.t.state[node]![g]![r] = s;
     ctx.emit('resourceStateChanged', this.netIndex(node), -1, g, r, RESOURCE_STATES.indexOf(s));
-    this.onChange(ctx, node, g, r);
+    this.owner.afterResourceChange(ctx, node, g);
   }
 
   bringOnline(ctx: ModelContext, node: number, g: number): void {

@@ -50,10 +50,15 @@ export class JobRunner {
   /** When a compute node started the slice it is on, for measuring work lost to a crash. */
   readonly sliceStart = new Map<number, number>();
 
+  // the model itself rather than a callback: a simulation holding closures cannot be copied for a keyframe
   constructor(
     private readonly spec: ParallelSpec,
-    private readonly head: () => number,
+    private readonly owner: { readonly headNode: number },
   ) {}
+
+  private head(): number {
+    return this.owner.headNode;
+  }
 
   start(ctx: ModelContext, job: Job): void {
     const k = job.workers.length;

@@ -41,7 +41,11 @@ export class ParallelModel implements Model {
   private tasksCompleted = 0;
 
   constructor(readonly spec: ParallelSpec) {
-    this.runner = new JobRunner(spec, () => this.head);
+    this.runner = new JobRunner(spec, this);
+  }
+
+  get headNode(): number {
+    return this.head;
   }
 
   init(ctx: ModelContext): void {
