@@ -7,6 +7,7 @@ import { openShared, refuseLink } from '../store/share';
 import { attachWorker, loadScenario, notify, receiveFrame, useLab } from '../store/labStore';
 import { startWorker } from '../store/workerClient';
 import { App } from '../ui/App';
+import { initLessons, startLesson } from '../ui/lessons/session';
 import '../ui/styles.css';
 
 const params = new URLSearchParams(location.search);
@@ -19,6 +20,12 @@ async function runBench(): Promise<void> {
   const nodes = Number(params.get('nodes') ?? 200);
   const messages = Number(params.get('messages') ?? 2000);
   window.__bench = await runRenderBench(el, nodes, messages, Number(params.get('frames') ?? 300));
+}
+
+/** A 1-based step number from the address; anything else is the first step. */
+function lessonStep(raw: string | null): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
 }
 
 function startApp(): void {
@@ -36,13 +43,20 @@ function startApp(): void {
   );
   attachWorker(client);
   window.__distlab = { ...(window.__distlab ?? {}), store: useLab };
+  initLessons({ fixedSpeed: params.has('speed') });
   const shared = params.get(SHARE_PARAM);
-  if (shared === null) loadScenario(scenario);
-  else {
+  if (shared === null) {
+    loadScenario(scenario);
+    // ?lesson=<id>&step=<n>: the lesson opens at that step and sets up its own scenario
+    const lesson = params.get('lesson');
+    if (lesson !== null) startLesson(lesson, lessonStep(params.get('step')));
+  } else {
     // a shared run: valid, it opens paused where it was sent; otherwise the reason and the default scenario
     const r = decodeShare(shared);
     if (r.ok) openShared(lang === 'es' || lang === 'en' ? { ...r.doc, lang } : r.doc);
     else refuseLink(r.problem);
+    // the sender's lesson step, on the sender's simulation
+    if (r.ok && r.doc.lesson) startLesson(r.doc.lesson, r.doc.step ?? 1, { keepSimulation: true });
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

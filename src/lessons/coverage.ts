@@ -15,6 +15,15 @@ export function stepPreset(lesson: Lesson, index: number): PresetName | undefine
   return undefined;
 }
 
+/** The speed a step runs at: its own, else the nearest earlier step's. */
+export function stepSpeed(lesson: Lesson, index: number): number | undefined {
+  for (let i = index; i >= 0; i--) {
+    const v = lesson.steps[i]?.setup?.speed;
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** Concepts some preset is tagged with, i.e. that a simulation exists for. */
 export function simulatedConcepts(ignore: readonly string[] = []): Set<ConceptId> {
   return new Set(Object.entries(PRESETS).flatMap(([name, p]) => (ignore.includes(name) ? [] : (p.concepts as readonly ConceptId[]))));
@@ -31,9 +40,14 @@ export interface Coverage {
   missing: ConceptId[];
 }
 
-/** `ignore`: presets the lessons do not use yet, whose concepts count as explained until a step runs them. */
-export function coverage(lessons: readonly Lesson[], ignore: readonly string[] = []): Coverage {
-  const simulated = simulatedConcepts(ignore);
+/** Presets no lesson step runs (a lab newer than its lesson): their concepts count as explained until a step runs them. */
+export function presetsWithoutLesson(lessons: readonly Lesson[]): PresetName[] {
+  const used = new Set(lessons.flatMap((l) => l.steps.map((_, i) => stepPreset(l, i))));
+  return (Object.keys(PRESETS) as PresetName[]).filter((p) => !used.has(p));
+}
+
+export function coverage(lessons: readonly Lesson[]): Coverage {
+  const simulated = simulatedConcepts(presetsWithoutLesson(lessons));
   const named = new Set<ConceptId>();
   const shownSet = new Set<ConceptId>();
   for (const lesson of lessons) {

@@ -48,6 +48,11 @@ export interface StepSetup {
   speed?: number;
   /** Commands sent once the step's run is ready (never of the type the step's own action goal asks for). */
   commands?: EngineCommand[];
+  /**
+   * What earlier steps asked the learner to do, redone when the step is opened
+   * directly (a link, "back", a restart) rather than reached from the step before.
+   */
+  direct?: EngineCommand[];
 }
 
 /** Predict-then-observe: a multiple-choice question asked, paused, before the step runs. */

@@ -24,6 +24,10 @@ import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
 import { Timeline } from './Timeline';
+import { LessonHome } from './lessons/LessonHome';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsButton } from './lessons/LessonsButton';
+import { useLessons } from './lessons/session';
 
 /** The lab's one screen: controls on top, machines | graph | inspector, then figures and the log. */
 export function App({ embed = false }: { embed?: boolean } = {}) {
@@ -31,6 +35,8 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
   const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
+  const home = useLessons((s) => s.screen === 'home');
+  const inLesson = useLessons((s) => s.snapshot !== null);
   useKeyboard();
   if (embed) {
     // for course pages and slides: the graph, its controls and the timeline, nothing else
@@ -50,12 +56,13 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
     );
   }
   return (
-    <div className="app">
+    <div className={home ? 'app home-open' : 'app'}>
       <header className="top">
         <div className="brand">
           <h1>{t('app.title')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
+        <LessonsButton />
         <PresetPicker />
         <ShareBar />
         <label className="lang">
@@ -69,12 +76,14 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
           </select>
         </label>
       </header>
+      {home && <LessonHome />}
       <Controls />
       <Notices />
-      <main className="workspace">
+      <main className={inLesson ? 'workspace with-lesson' : 'workspace'}>
         <div className="side">
+          {inLesson && <LessonPanel />}
           <NodeList />
-          <Legend />
+          {!inLesson && <Legend />}
         </div>
         <div className="stage">
           <GraphView />

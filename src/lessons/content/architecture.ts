@@ -13,7 +13,7 @@ export const architecture: Lesson = {
       concepts: ['CL-SSI', 'CL-MIDDLEWARE', 'CL-HA'],
       goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', notNode: 'node-1' } },
     },
-    { id: 'checkpoint', setup: { preset: 'ft', speed: 5 }, highlight: ['node-1'], concepts: ['CL-CHECKPOINT'], goal: { kind: 'read' } },
+    { id: 'checkpoint', setup: { preset: 'checkpoint', speed: 10 }, highlight: ['n01', 'head'], concepts: ['CL-CHECKPOINT'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'tasksRequeued', by: 1 } } },
     { id: 'migration', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-MIGRATION', 'CL-SSI'], goal: { kind: 'read' } },
     { id: 'smp', setup: { preset: 'scaleout', speed: 10 }, highlight: ['web-1'], concepts: ['CL-VS-SMP', 'CL-SCALE-ABS', 'CL-SCALE-INC'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'serversInRotation', op: '>=', value: 4 } } },
   ],

@@ -11,6 +11,7 @@ export const clusters: Lesson = {
     { id: 'spof', setup: { preset: 'spof', speed: 2 }, predict: { options: 3, answer: 0 }, highlight: ['lb-1'], concepts: ['CL-SPOF'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'requestsFailed', by: 50 } } },
     { id: 'redundant', setup: { preset: 'redundant', speed: 2 }, highlight: ['lb-1', 'lb-2', 'gw-2'], concepts: ['CL-SPOF', 'CL-HA'], goal: { kind: 'condition', when: { kind: 'all', of: [{ kind: 'elapsed', us: 50_000_000 }, { kind: 'nodeUp', node: 'lb-1', up: false }] } } },
     { id: 'standby', setup: { preset: 'passive', speed: 5 }, highlight: ['node-1', 'node-2'], concepts: ['CL-CONFIG', 'CL-FAILOVER'], goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', node: 'node-2' } } },
+    { id: 'separate', setup: { preset: 'separate', speed: 5 }, highlight: ['node-1', 'node-2'], concepts: ['CL-CONFIG'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'commitsLost', op: '>', value: 0 } } },
     { id: 'shared', setup: { preset: 'shared', speed: 5 }, highlight: ['node-1', 'node-2'], concepts: ['CL-CONFIG'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'lockMessages', op: '>', value: 50 } } },
   ],
 };

@@ -11,6 +11,8 @@ export const design: Lesson = {
     { id: 'prevent', highlight: ['node-1'], concepts: ['CL-FAILBACK'], goal: { kind: 'action', match: { type: 'setFailback', fields: { policy: 'prevent' } } } },
     { id: 'balance', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-LB'], goal: { kind: 'action', match: { type: 'setAlgorithm' } } },
     { id: 'migrate', highlight: ['web-1'], concepts: ['CL-MIGRATION', 'CL-LB'], goal: { kind: 'action', match: { type: 'drainServer' } } },
-    { id: 'parallel', highlight: ['web-1', 'web-2', 'web-3', 'web-4'], concepts: ['CL-PAR-COMPILER', 'CL-PAR-APP', 'CL-PARAMETRIC'], goal: { kind: 'read' } },
+    { id: 'compiler', setup: { preset: 'amdahl', speed: 2 }, highlight: ['head', 'n01'], concepts: ['CL-PAR-COMPILER'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'jobsDone', by: 2 } } },
+    { id: 'parapp', setup: { preset: 'parsum', speed: 1 }, highlight: ['eth'], concepts: ['CL-PAR-APP'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'jobsDone', by: 1 } } },
+    { id: 'parametric', setup: { preset: 'beowulf', speed: 2 }, highlight: ['head'], concepts: ['CL-PARAMETRIC'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'tasksCompleted', by: 16 } } },
   ],
 };

@@ -9,6 +9,6 @@ export const messaging: Lesson = {
     { id: 'sendrecv', setup: { preset: 'sendrecv', speed: 1 }, highlight: ['m1', 'm2'], concepts: ['MP-SENDRECV', 'MP-MODULE', 'DS-MESSAGES'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'requestsCompleted', by: 5 } } },
     { id: 'lossy', setup: { preset: 'reliable', speed: 1 }, predict: { options: 3, answer: 0 }, highlight: ['m2'], concepts: ['MP-RELIABLE', 'MP-UNRELIABLE', 'MP-MODULE'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'mpRetransmissions', by: 5 } } },
     { id: 'cut', highlight: ['m2'], concepts: ['MP-RELIABLE'], goal: { kind: 'action', match: { type: 'cutLink', fields: { link: 'm2~net' } } } },
-    { id: 'report', highlight: ['m1'], concepts: ['MP-RELIABLE', 'MP-UNRELIABLE'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'mpFailures', by: 1 } } },
+    { id: 'report', setup: { direct: [{ type: 'cutLink', link: 'm2~net' }] }, highlight: ['m1'], concepts: ['MP-RELIABLE', 'MP-UNRELIABLE'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'mpFailures', by: 1 } } },
   ],
 };

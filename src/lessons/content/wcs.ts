@@ -10,12 +10,14 @@ export const wcs: Lesson = {
     { id: 'crash', highlight: ['node-1'], concepts: ['WCS-NODEMGR', 'CL-HA'], goal: { kind: 'action', match: { type: 'crashNode', fields: { node: 'node-1' } } } },
     {
       id: 'failover',
+      setup: { direct: [{ type: 'crashNode', node: 'node-1' }] },
       predict: { options: 3, answer: 0 },
       highlight: ['node-2'],
       concepts: ['CL-FAILOVER', 'CL-HA', 'WCS-NODEMGR', 'WCS-FAILOVER-MGR', 'WCS-CONFIGDB', 'WCS-RESMON'],
       goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', node: 'node-2' } },
     },
-    { id: 'restart', setup: { commands: [{ type: 'setFailback', group: 'sql', policy: 'immediate' }] }, highlight: ['node-1'], concepts: ['WCS-PREFERRED'], goal: { kind: 'action', match: { type: 'restartNode', fields: { node: 'node-1' } } } },
+    { id: 'restart', setup: { direct: [{ type: 'crashNode', node: 'node-1' }], commands: [{ type: 'setFailback', group: 'sql', policy: 'immediate' }] }, highlight: ['node-1'], concepts: ['WCS-PREFERRED'], goal: { kind: 'action', match: { type: 'restartNode', fields: { node: 'node-1' } } } },
     { id: 'back', highlight: ['node-1'], concepts: ['WCS-PREFERRED', 'CL-FAILBACK'], goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', node: 'node-1' } } },
+    { id: 'quorum', setup: { preset: 'splitbrain', speed: 10 }, highlight: ['ic-a', 'ic-b'], concepts: ['WCS-NODEMGR', 'CL-HA'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'invariantViolations', op: '>', value: 0 } } },
   ],
 };
