@@ -24,3 +24,14 @@ test('a checkpointed job survives its node’s failure, losing less than one int
   await waitForStat(page, 'jobsDone', (v) => v >= 1, 40_000);
   await expect(page.getByTestId('par-results')).toContainText('Long job with checkpoints');
 });
+
+test('cluster vs SMP: the same job on one 8-processor box and on 8 nodes; migration spreads piled-up processes (CL-VS-SMP, CL-MIGRATION)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=smp&speed=50');
+  await expect(page.getByTestId('par-smp')).toContainText('8 processors');
+  await expect(page.getByTestId('par-results').locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByTestId('par-results')).toContainText('SMP, 8 CPUs');
+  await openLab(page, '?lang=en&preset=migration&speed=20');
+  await waitForStat(page, 'migrations', (v) => v > 3, 20_000);
+  await expect(page.getByText(/Processes migrated so far/)).toBeVisible();
+  expect(errors).toEqual([]);
+});

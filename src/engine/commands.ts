@@ -34,11 +34,13 @@ export type EngineCommand =
   | { type: 'addServer' }
   | { type: 'setInterconnect'; bps: number }
   | { type: 'setClusterMode'; mode: 'ha' | 'ft' }
-  | { type: 'runJob'; kind: JobKind; nodes: number }
+  | { type: 'runJob'; kind: JobKind; nodes: number; smp?: boolean }
+  | { type: 'setSmp'; processors: number }
   | { type: 'sweep'; kind: JobKind }
   | { type: 'killProcess'; pid: number }
   | { type: 'failNic'; node: string }
   | { type: 'setEthernet'; bps: number }
+  | { type: 'setMigration'; on: boolean }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };

@@ -27,7 +27,7 @@ export { CL_DATA_MSG, FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from 
 export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
-export { JOB_KINDS, PAR_MSG, amdahl } from '../engine/parallel/spec';
+export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
 export type { JobKind } from '../engine/parallel/spec';
 export { LIMITS } from '../engine/limits';
 export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
@@ -79,11 +79,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addServer') }),
   z.object({ type: z.literal('setInterconnect'), bps: range('bandwidthBps') }),
   z.object({ type: z.literal('setClusterMode'), mode: z.enum(['ha', 'ft']) }),
-  z.object({ type: z.literal('runJob'), kind: z.enum(JOB_KINDS), nodes: z.number().int().min(1).max(LIMITS.maxNodes.max) }),
+  z.object({ type: z.literal('runJob'), kind: z.enum(JOB_KINDS), nodes: z.number().int().min(1).max(LIMITS.maxNodes.max), smp: z.boolean().optional() }),
+  z.object({ type: z.literal('setSmp'), processors: z.number().int().min(1).max(64) }),
   z.object({ type: z.literal('sweep'), kind: z.enum(JOB_KINDS) }),
   z.object({ type: z.literal('killProcess'), pid: z.number().int().min(0) }),
   z.object({ type: z.literal('failNic'), node: id }),
   z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
+  z.object({ type: z.literal('setMigration'), on: z.boolean() }),
   z.object({
     type: z.literal('mpSet'),
     process: id.optional(),

@@ -47,6 +47,8 @@ export const PRESETS = {
   amdahl: { concepts: ['CL-PAR-COMPILER'], clients: 1 },
   parsum: { concepts: ['CL-PAR-APP', 'BEO-PVMSYNC', 'BEO-ETHERNET'], clients: 1 },
   checkpoint: { concepts: ['CL-CHECKPOINT'], clients: 1 },
+  migration: { concepts: ['CL-MIGRATION', 'BEO-BPROC'], clients: 1 },
+  smp: { concepts: ['CL-VS-SMP'], clients: 1 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -175,6 +177,19 @@ export function buildWorld(s: Scenario): WorldSpec {
       return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { loopWorkUs: 16_000_000 }, script: [{ atUs: 0, cmd: { type: 'sweep', kind: 'loop' } }] });
     case 'parsum':
       return beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } });
+    case 'migration':
+      return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { procWorkUs: 10_000_000 }, autoJob: { kind: 'procs', nodes: s.nodes ?? 8 } });
+    case 'smp':
+      return beowulfWorld({
+        nodes: s.nodes ?? 8,
+        smp: 8,
+        // one commodity node first, so the table can show each speed-up against it
+        script: [
+          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1 } },
+          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1, smp: true } },
+          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: s.nodes ?? 8 } },
+        ],
+      });
     case 'checkpoint':
       return beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) });
     case 'splitbrain':

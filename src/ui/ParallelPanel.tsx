@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { amdahl, JOB_KINDS, type JobKind } from '../protocol';
+import { amdahl, JOB_KINDS, smpSpeed, type JobKind } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
@@ -12,9 +12,12 @@ export interface ParallelSnapshot {
   nics: number[];
   nicBps: number;
   serialFraction: number;
+  migration: boolean;
+  smp: number;
+  smpProcessors: number;
   job: { id: number; kind: JobKind; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
-  queuedJobs: { kind: JobKind; nodes: number }[];
-  results: { kind: JobKind; nodes: number; timeUs: number; compUs: number; requeued: number; lostUs: number; failed: boolean }[];
+  queuedJobs: { kind: JobKind; nodes: number; smp: boolean }[];
+  results: { kind: JobKind; smp: boolean; nodes: number; timeUs: number; compUs: number; requeued: number; lostUs: number; failed: boolean }[];
   procs: { pid: number; node: number; task: number; state: 'running' | 'done' | 'killed' | 'lost' }[];
 }
 
@@ -31,13 +34,16 @@ export function ParallelPanel() {
   const t = useT();
   const snap = useLab((s) => s.panelView?.models.parallel as ParallelSnapshot | undefined);
   const topo = useLab((s) => s.topology);
+  const stats = useLab((s) => s.panelView?.stats);
   const [kind, setKind] = useState<JobKind>('parametric');
   const [nodes, setNodes] = useState(4);
   const [nicNode, setNicNode] = useState('');
+  const [cpus, setCpus] = useState(8);
   if (!snap) return null;
   const label = (n: number) => nodeLabel(topo, n);
   const job = snap.job;
-  const base = (k: JobKind) => [...snap.results].reverse().find((r) => r.kind === k && r.nodes === 1 && !r.failed);
+  // speed-up is always against one commodity node, so an SMP's figure compares directly
+  const base = (k: JobKind) => [...snap.results].reverse().find((r) => r.kind === k && r.nodes === 1 && !r.smp && !r.failed);
   return (
     <section className="panel parallel" aria-labelledby="par-title" data-testid="parallel-panel">
       <h2 id="par-title">{t('par.title')}</h2>
@@ -66,6 +72,23 @@ export function ParallelPanel() {
           {t('par.failNicGo')}
         </button>
       </div>
+      {snap.smp >= 0 && (
+        <div className="smp" data-testid="par-smp">
+          <p className="small">{t('par.smp', { p: snap.smpProcessors, x: smpSpeed(snap.smpProcessors).toFixed(1) })}</p>
+          <div className="actions">
+            <label>
+              <span>{t('par.smpProcessors')} </span>
+              <input type="number" min={1} max={64} value={cpus} onChange={(e) => setCpus(Number(e.target.value))} data-testid="par-smp-cpus" />
+            </label>
+            <button type="button" onClick={() => void sendCommand({ type: 'setSmp', processors: cpus })}>
+              {t('par.smpApply')}
+            </button>
+            <button type="button" onClick={() => void sendCommand({ type: 'runJob', kind, nodes: 1, smp: true })} data-testid="par-run-smp">
+              {t('par.runSmp')}
+            </button>
+          </div>
+        </div>
+      )}
       <h3>{t('par.job')}</h3>
       <div className="actions">
         <select value={kind} onChange={(e) => setKind(e.target.value as JobKind)} aria-label={t('par.job')} data-testid="par-kind">
@@ -87,12 +110,17 @@ export function ParallelPanel() {
         </button>
       </div>
       <p className="small muted">{t(`par.help.${kind}`)}</p>
+      <label className="check">
+        <input type="checkbox" checked={snap.migration} onChange={(e) => void sendCommand({ type: 'setMigration', on: e.target.checked })} data-testid="par-migration" />
+        <span>{t('par.migration')}</span>
+      </label>
+      {(stats?.migrations ?? 0) > 0 && <p className="small">{t('par.migrations', { n: stats?.migrations ?? 0 })}</p>}
       <p data-testid="par-current">
         {job ? t('par.current', { kind: t(`par.kind.${job.kind}`), n: job.nodes, done: job.done, tasks: job.tasks, queued: job.queued, requeued: job.requeued }) : t('par.idle')}
         {job?.kind === 'sum' && ` ${t('par.currentSum', { i: job.iteration, total: 4 })}`}
         {job?.kind === 'checkpoint' && ` ${t('par.currentCkpt', { saved: s1(job.savedUs), lost: s1(job.lostUs) })}`}
       </p>
-      {snap.queuedJobs.length > 0 && <p className="small">{t('par.queuedJobs', { list: snap.queuedJobs.map((j) => `${t(`par.kind.${j.kind}`)} ×${j.nodes}`).join(', ') })}</p>}
+      {snap.queuedJobs.length > 0 && <p className="small">{t('par.queuedJobs', { list: snap.queuedJobs.map((j) => `${t(`par.kind.${j.kind}`)} ×${j.smp ? 'SMP' : j.nodes}`).join(', ') })}</p>}
       <h3>{t('par.results')}</h3>
       {snap.results.length === 0 ? (
         <p className="small muted">{t('par.noResults')}</p>
@@ -116,7 +144,7 @@ export function ParallelPanel() {
               return (
                 <tr key={i}>
                   <td>{t(`par.kind.${r.kind}`)}</td>
-                  <td className="num">{r.nodes}</td>
+                  <td className="num">{r.smp ? t('par.smpLabel', { n: r.nodes }) : r.nodes}</td>
                   <td className="num">{r.failed ? t('par.failed') : `${s1(r.timeUs)} s`}</td>
                   <td className="num">{sp ? `×${sp.toFixed(2)}` : '—'}</td>
                   <td className="num">{sp ? `${Math.round((sp / r.nodes) * 100)} %` : '—'}</td>

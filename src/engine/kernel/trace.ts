@@ -59,6 +59,7 @@ export type TraceType =
   | 'jobFailed'
   | 'taskRequeued'
   | 'nicFailed'
+  | 'processMigrated'
   // message passing and RPC (src/engine/messaging)
   | 'processStateChanged'
   | 'retransmitted'

@@ -1,5 +1,5 @@
 import type { ModelContext } from '../model';
-import { PAR_MSG, PAR_TIMER, type JobKind, type ParallelSpec } from './spec';
+import { JOB_KINDS, PAR_MSG, PAR_TIMER, type JobKind, type ParallelSpec } from './spec';
 
 /** A process started from the head on a compute node (BProc): it shows in the head's process table. */
 export interface Proc {
@@ -16,6 +16,7 @@ export interface Job {
   id: number;
   kind: JobKind;
   workers: number[];
+  smp: boolean;
   startUs: number;
   endUs: number;
   /** Tasks waiting for a node (a failed node's tasks come back here). */
@@ -63,7 +64,7 @@ export class JobRunner {
   start(ctx: ModelContext, job: Job): void {
     const k = job.workers.length;
     const s = this.spec;
-    ctx.emit('jobStarted', this.head(), -1, job.id, k, ['parametric', 'loop', 'sum', 'checkpoint'].indexOf(job.kind));
+    ctx.emit('jobStarted', this.head(), -1, job.id, k, JOB_KINDS.indexOf(job.kind));
     if (job.kind === 'parametric') {
       job.tasks = s.runs;
       for (let r = 0; r < s.runs; r++) job.queue.push({ task: r, workUs: s.runWorkUs });
@@ -75,7 +76,7 @@ export class JobRunner {
       job.tasks = k;
       const bytes = Math.ceil(s.sumBytes / k);
       for (const w of job.workers) this.spawn(ctx, job, w, w, 0, PAR_MSG.data, bytes);
-    } else {
+    } else if (job.kind === 'checkpoint') {
       job.tasks = 1;
       job.queue.push({ task: 0, workUs: s.longWorkUs, fromUs: 0 });
       this.fill(ctx, job);
@@ -102,19 +103,26 @@ export class JobRunner {
     }
   }
 
-  private spawn(ctx: ModelContext, job: Job, w: number, task: number, workUs: number, kind: number, bytes: number): void {
+  /** A new entry in the head's process table (cluster-wide pid). */
+  newProc(ctx: ModelContext, job: Job, w: number, task: number): number {
     const pid = this.nextPid++;
     this.procs.set(pid, { pid, node: w, job: job.id, task, state: 'running', startUs: ctx.nowUs });
+    this.trim();
+    return pid;
+  }
+
+  private spawn(ctx: ModelContext, job: Job, w: number, task: number, workUs: number, kind: number, bytes: number): void {
+    const pid = this.newProc(ctx, job, w, task);
     job.busy.set(w, pid);
     ctx.send(this.head(), w, kind, bytes, { job: job.id, pid, task, workUs } satisfies ParMsg);
     this.armDeadline(ctx, job, pid);
-    this.trim();
   }
 
   /** A task not heard of in time is presumed lost with its node, and requeued. */
   armDeadline(ctx: ModelContext, job: Job, pid: number): void {
     const s = this.spec;
-    const span = job.kind === 'checkpoint' ? s.checkpointEveryUs : job.kind === 'parametric' ? s.runWorkUs : job.kind === 'loop' ? s.loopWorkUs : (s.sumBytes / 1000) * s.sumUsPerKB;
+    // (independent processes may wait behind all the others on a crowded node)
+    const span = job.kind === 'checkpoint' ? s.checkpointEveryUs : job.kind === 'parametric' ? s.runWorkUs : job.kind === 'loop' ? s.loopWorkUs : job.kind === 'procs' ? s.procCount * s.procWorkUs : (s.sumBytes / 1000) * s.sumUsPerKB;
     ctx.setTimer(this.head(), 3 * span + 2_000_000, PAR_TIMER.deadline, { job: job.id, pid, at: ctx.nowUs });
   }
 

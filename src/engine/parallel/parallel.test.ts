@@ -131,3 +131,54 @@ describe('BProc, bonding and the Ethernet (BEO-BPROC, BEO-BONDING, BEO-ETHERNET)
     expect(b.until(4).map((r) => r.nodes)).toEqual([1, 2, 4, 8]);
   });
 });
+
+describe('process migration (CL-MIGRATION)', () => {
+  it('processes piled on two nodes spread to idle ones between slices, finishing far sooner than without migration', () => {
+    const run = (migration: boolean) => {
+      const b = beowulf({ autoJob: { kind: 'procs', nodes: 8 }, overrides: { migration } });
+      const [r] = b.until(1);
+      return { r: r!, moved: b.model.migrator.migrations, nodes: new Set([...b.model.runner.procs.values()].map((p) => p.node)).size };
+    };
+    const off = run(false);
+    const on = run(true);
+    expect(off.moved).toBe(0);
+    expect(off.nodes).toBe(2);
+    expect(on.moved).toBeGreaterThan(5);
+    expect(on.nodes).toBe(8);
+    // 16 × 20 s on 2 nodes = 160 s; spread over 8 nodes, about 40 s plus the moves
+    expect(off.r.timeUs).toBeGreaterThan(159 * SEC);
+    expect(on.r.timeUs).toBeLessThan(off.r.timeUs / 2.5);
+  });
+});
+
+describe('cluster vs symmetric multiprocessor (CL-VS-SMP)', () => {
+  it('adding processors to one bus gives less and less; adding nodes keeps paying while the network keeps up', () => {
+    const smpTime = (p: number) => {
+      const b = beowulf({ smp: p });
+      b.cmd({ type: 'runJob', kind: 'parametric', nodes: 1, smp: true });
+      return b.until(1)[0]!.timeUs;
+    };
+    const s8 = smpTime(8);
+    const s16 = smpTime(16);
+    expect(s8 / s16).toBeLessThan(1.5);
+    const c4 = timeOn('parametric', 4);
+    const c8 = timeOn('parametric', 8);
+    expect(c4 / c8).toBeGreaterThan(1.9);
+    // 8 commodity nodes beat one 8-processor box
+    expect(c8).toBeLessThan(s8);
+  });
+
+  it('a failure takes the whole SMP down, and its job waits; the cluster loses one node and finishes', () => {
+    const smp = beowulf({ smp: 8 });
+    smp.cmd({ type: 'runJob', kind: 'parametric', nodes: 1, smp: true });
+    smp.sim.runUntil(5 * SEC);
+    smp.cmd({ type: 'crashNode', node: 'smp' });
+    smp.sim.runUntil(300 * SEC);
+    expect(smp.model.results).toHaveLength(0);
+    const cluster = beowulf({ autoJob: { kind: 'parametric', nodes: 8 } });
+    cluster.sim.runUntil(5 * SEC);
+    cluster.cmd({ type: 'crashNode', node: 'n05' });
+    const [r] = cluster.until(1, 300 * SEC);
+    expect(r!.failed).toBe(false);
+  });
+});

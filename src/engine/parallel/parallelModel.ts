@@ -2,7 +2,8 @@ import type { CommandError, EngineCommand } from '../commands';
 import { inRange, LIMITS } from '../limits';
 import type { Message, Model, ModelContext } from '../model';
 import { JobRunner, type Job, type ParMsg } from './jobs';
-import { JOB_KINDS, PAR_MSG, PAR_TIMER, type JobKind, type ParallelSpec } from './spec';
+import { Migrator, PROC_SLICE, type ProcMsg } from './migration';
+import { JOB_KINDS, PAR_MSG, PAR_TIMER, smpSpeed, type JobKind, type ParallelSpec } from './spec';
 
 /** Work tags on the compute nodes. */
 const WORK = { task: 1, iteration: 2, slice: 3 } as const;
@@ -10,6 +11,8 @@ const WORK = { task: 1, iteration: 2, slice: 3 } as const;
 /** A finished job, for the speed-up table. */
 export interface JobResult {
   kind: JobKind;
+  /** Ran on the symmetric multiprocessor rather than the cluster's nodes. */
+  smp: boolean;
   nodes: number;
   timeUs: number;
   compUs: number;
@@ -28,9 +31,11 @@ export interface JobResult {
 export class ParallelModel implements Model {
   readonly name = 'parallel';
   private head = -1;
+  private smp = -1;
   private workers: number[] = [];
   private nics = new Map<number, number>();
   readonly runner: JobRunner;
+  readonly migrator: Migrator;
   private jobs: Job[] = [];
   private nextJob = 1;
   readonly results: JobResult[] = [];
@@ -42,6 +47,7 @@ export class ParallelModel implements Model {
 
   constructor(readonly spec: ParallelSpec) {
     this.runner = new JobRunner(spec, this);
+    this.migrator = new Migrator(spec, this.runner);
   }
 
   get headNode(): number {
@@ -50,6 +56,7 @@ export class ParallelModel implements Model {
 
   init(ctx: ModelContext): void {
     this.head = ctx.net.node(this.spec.head)?.index ?? -1;
+    this.smp = this.spec.smp ? (ctx.net.node(this.spec.smp)?.index ?? -1) : -1;
     this.workers = this.spec.workers.map((id) => ctx.net.node(id)?.index ?? -1).filter((i) => i >= 0);
     for (const w of this.workers) this.nics.set(w, this.spec.nics);
     this.applyBandwidth(ctx);
@@ -60,26 +67,31 @@ export class ParallelModel implements Model {
     return this.jobs[0];
   }
 
-  private enqueue(ctx: ModelContext, kind: JobKind, nodes: number): void {
+  private enqueue(ctx: ModelContext, kind: JobKind, nodes: number, smp = false): void {
     const job: Job = {
-      id: this.nextJob++, kind, workers: this.workers.slice(0, nodes), startUs: ctx.nowUs, endUs: -1, queue: [], tasks: 0, done: 0,
+      id: this.nextJob++, kind, workers: smp ? [this.smp] : this.workers.slice(0, nodes), smp, startUs: ctx.nowUs, endUs: -1, queue: [], tasks: 0, done: 0,
       requeued: 0, busy: new Map(), suspect: new Set(), arrived: 0, iteration: 0, compUs: 0, savedUs: 0, lostUs: 0,
     };
     this.jobs.push(job);
-    if (this.jobs.length === 1) this.runner.start(ctx, job);
+    if (this.jobs.length === 1) this.begin(ctx, job);
+  }
+
+  private begin(ctx: ModelContext, job: Job): void {
+    this.runner.start(ctx, job);
+    if (job.kind === 'procs') this.migrator.start(ctx, job, this.head);
   }
 
   private finish(ctx: ModelContext, job: Job, failed = false): void {
     job.endUs = ctx.nowUs;
     const timeUs = job.endUs - job.startUs;
-    this.results.push({ kind: job.kind, nodes: job.workers.length, timeUs, compUs: job.compUs, requeued: job.requeued, lostUs: job.lostUs, failed });
+    this.results.push({ kind: job.kind, smp: job.smp, nodes: job.smp ? this.spec.smpProcessors : job.workers.length, timeUs, compUs: job.compUs, requeued: job.requeued, lostUs: job.lostUs, failed });
     if (this.results.length > 200) this.results.shift();
     ctx.emit(failed ? 'jobFailed' : 'jobFinished', this.head, -1, job.id, timeUs, job.workers.length);
     this.jobs.shift();
     const next = this.jobs[0];
     if (next) {
       next.startUs = ctx.nowUs;
-      this.runner.start(ctx, next);
+      this.begin(ctx, next);
     }
   }
 
@@ -139,7 +151,8 @@ export class ParallelModel implements Model {
       return;
     }
     if (!job || job.id !== p.job) return;
-    if (kind === PAR_MSG.spawn || kind === PAR_MSG.chunk) ctx.work(w, p.workUs, WORK.task, p);
+    if (kind === PAR_MSG.spawn && job.kind === 'procs') this.migrator.slice(ctx, w, p as ProcMsg);
+    else if (kind === PAR_MSG.spawn || kind === PAR_MSG.chunk) ctx.work(w, p.workUs, WORK.task, p);
     else if (kind === PAR_MSG.data || (kind === PAR_MSG.release && (p.iteration ?? 0) < this.spec.sumIterations)) ctx.work(w, this.iterationUs(job), WORK.iteration, p);
     else if (kind === PAR_MSG.release) ctx.send(w, this.head, PAR_MSG.result, 200, p);
     else if (kind === PAR_MSG.checkpoint) this.slice(ctx, w, p, p.workUs);
@@ -160,6 +173,13 @@ export class ParallelModel implements Model {
     }
     const p = data as ParMsg;
     if (this.killed.delete(p.pid)) return;
+    if (tag === PROC_SLICE && job) {
+      const q = data as ProcMsg;
+      const left = q.leftUs - Math.min(this.spec.procSliceUs, q.leftUs);
+      if (left <= 0) ctx.send(node, this.head, PAR_MSG.result, 1_000, q);
+      else if (!this.migrator.maybeMove(ctx, job, node, { ...q, leftUs: left })) this.migrator.slice(ctx, node, { ...q, leftUs: left });
+      return;
+    }
     if (tag === WORK.task) ctx.send(node, this.head, PAR_MSG.result, 1_000, p);
     else if (tag === WORK.iteration) ctx.send(node, this.head, PAR_MSG.arrive, 64, p);
     else if (tag === WORK.slice) {
@@ -222,11 +242,25 @@ export class ParallelModel implements Model {
 
   command(ctx: ModelContext, cmd: EngineCommand): CommandError | null | undefined {
     switch (cmd.type) {
+      case 'setMigration':
+        this.spec.migration = cmd.on;
+        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, 20);
+        return null;
       case 'runJob':
+        if (cmd.smp && this.smp < 0) return { code: 'unknownNode', params: { id: 'smp' } };
         if (!JOB_KINDS.includes(cmd.kind) || !Number.isInteger(cmd.nodes) || cmd.nodes < 1 || cmd.nodes > this.workers.length)
           return { code: 'outOfRange', params: { field: 'nodes', value: String(cmd.nodes), min: 1, max: this.workers.length } };
-        this.enqueue(ctx, cmd.kind, cmd.nodes);
+        this.enqueue(ctx, cmd.kind, cmd.nodes, cmd.smp ?? false);
         return null;
+      case 'setSmp': {
+        const n = ctx.net.nodes[this.smp];
+        if (!n) return { code: 'unknownNode', params: { id: 'smp' } };
+        if (!Number.isInteger(cmd.processors) || cmd.processors < 1 || cmd.processors > 64) return { code: 'outOfRange', params: { field: 'processors', value: String(cmd.processors), min: 1, max: 64 } };
+        this.spec.smpProcessors = cmd.processors;
+        n.cpuSpeed = smpSpeed(cmd.processors);
+        ctx.emit('settingChanged', this.smp, -1, -1, cmd.processors, 21);
+        return null;
+      }
       case 'sweep':
         for (let n = 1; n <= this.workers.length; n *= 2) this.enqueue(ctx, cmd.kind, n);
         return null;
@@ -264,6 +298,7 @@ export class ParallelModel implements Model {
       jobsFailed: this.results.filter((r) => r.failed).length,
       jobsQueued: this.jobs.length,
       tasksCompleted: this.tasksCompleted,
+      migrations: this.migrator.migrations,
       tasksRequeued: this.results.reduce((s, r) => s + r.requeued, 0) + (job?.requeued ?? 0),
     };
   }
@@ -276,8 +311,11 @@ export class ParallelModel implements Model {
       nics: this.workers.map((w) => this.nics.get(w) ?? 1),
       nicBps: this.spec.nicBps,
       serialFraction: this.spec.serialFraction,
+      migration: this.spec.migration,
+      smp: this.smp,
+      smpProcessors: this.spec.smpProcessors,
       job: job ? { id: job.id, kind: job.kind, nodes: job.workers.length, done: job.done, tasks: job.tasks, queued: job.queue.length, requeued: job.requeued, iteration: job.iteration, savedUs: job.savedUs, lostUs: job.lostUs, startUs: job.startUs } : null,
-      queuedJobs: this.jobs.slice(1).map((j) => ({ kind: j.kind, nodes: j.workers.length })),
+      queuedJobs: this.jobs.slice(1).map((j) => ({ kind: j.kind, nodes: j.workers.length, smp: j.smp })),
       results: this.results.slice(-40),
       procs: [...this.runner.procs.values()].slice(-60),
     };

@@ -5,7 +5,7 @@
  */
 
 /** The kinds of job the head can run. */
-export const JOB_KINDS = ['parametric', 'loop', 'sum', 'checkpoint'] as const;
+export const JOB_KINDS = ['parametric', 'loop', 'sum', 'checkpoint', 'procs'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface ParallelSpec {
@@ -31,6 +31,16 @@ export interface ParallelSpec {
   longWorkUs: number;
   checkpointEveryUs: number;
   checkpointBytes: number;
+  /** Independent processes started on a few nodes (CL-MIGRATION): count, work each, slice between migration chances, state size. */
+  procCount: number;
+  procWorkUs: number;
+  procSliceUs: number;
+  migrateBytes: number;
+  /** Move processes from loaded nodes to idle ones (MOSIX-style load balancing). */
+  migration: boolean;
+  /** A symmetric multiprocessor beside the cluster (CL-VS-SMP): its node id and processors. */
+  smp?: string;
+  smpProcessors: number;
   /** The job the head starts on its own at the beginning, if any. */
   autoJob?: { kind: JobKind; nodes: number };
 }
@@ -48,6 +58,12 @@ export const PARALLEL_DEFAULTS = {
   longWorkUs: 120_000_000,
   checkpointEveryUs: 10_000_000,
   checkpointBytes: 200_000,
+  procCount: 16,
+  procWorkUs: 20_000_000,
+  procSliceUs: 1_000_000,
+  migrateBytes: 1_000_000,
+  migration: true,
+  smpProcessors: 8,
 };
 
 /** Message kinds of the Beowulf model (palette 36–43). */
@@ -55,6 +71,15 @@ export const PAR_MSG = { spawn: 36, result: 37, chunk: 38, data: 39, arrive: 40,
 
 /** Timer tags. */
 export const PAR_TIMER = { serialDone: 70, deadline: 71 } as const;
+
+/**
+ * A symmetric multiprocessor's useful speed with p processors on one shared
+ * bus (CL-VS-SMP): each extra processor adds contention. Illustrative: 8 %
+ * per extra processor, so 8 CPUs give about 5.1× and 32 about 9.2×.
+ */
+export function smpSpeed(p: number): number {
+  return p / (1 + 0.08 * (p - 1));
+}
 
 /** Speed-up predicted by Amdahl's law for serial fraction f on n nodes. */
 export function amdahl(f: number, n: number): number {

@@ -1,6 +1,6 @@
 import type { EngineCommand } from '../commands';
 import type { LinkSpec, NodeSpec, WorldSpec } from '../types';
-import { PARALLEL_DEFAULTS, type JobKind, type ParallelSpec } from './spec';
+import { PARALLEL_DEFAULTS, smpSpeed, type JobKind, type ParallelSpec } from './spec';
 
 export interface BeowulfOptions {
   /** Compute nodes (the head node comes on top). */
@@ -10,6 +10,8 @@ export interface BeowulfOptions {
   /** NICs bonded on each compute node (BEO-BONDING). */
   nics?: number;
   autoJob?: { kind: JobKind; nodes: number };
+  /** Put a symmetric multiprocessor with this many processors beside the cluster (CL-VS-SMP). */
+  smp?: number;
   overrides?: Partial<ParallelSpec>;
   script?: { atUs: number; cmd: EngineCommand }[];
 }
@@ -38,6 +40,10 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     nodes.push({ id, kind: 'server', label: id, platform: 'linux-server', cpuSpeed: 1 });
     links.push({ id: `${id}~eth`, a: id, b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: nic * (o.nics ?? 1), lossRate: 0 });
   }
+  if (o.smp) {
+    nodes.push({ id: 'smp', kind: 'server', label: `smp-${o.smp}cpu`, platform: 'solaris', cpuSpeed: smpSpeed(o.smp) });
+    links.push({ id: 'smp~eth', a: 'smp', b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: 1_000_000_000, lossRate: 0 });
+  }
   const parallel: ParallelSpec = {
     ...PARALLEL_DEFAULTS,
     head: 'head',
@@ -46,6 +52,8 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     nicBps: nic,
     nics: o.nics ?? 1,
     autoJob: o.autoJob,
+    smp: o.smp ? 'smp' : undefined,
+    smpProcessors: o.smp ?? PARALLEL_DEFAULTS.smpProcessors,
     ...o.overrides,
   };
   return { nodes, links, parallel, script: o.script };
