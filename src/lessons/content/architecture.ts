@@ -14,7 +14,8 @@ export const architecture: Lesson = {
       goal: { kind: 'condition', when: { kind: 'groupOnline', group: 'sql', notNode: 'node-1' } },
     },
     { id: 'checkpoint', setup: { preset: 'checkpoint', speed: 10 }, highlight: ['n01', 'head'], concepts: ['CL-CHECKPOINT'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'tasksRequeued', by: 1 } } },
-    { id: 'migration', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-MIGRATION', 'CL-SSI'], goal: { kind: 'read' } },
-    { id: 'smp', setup: { preset: 'scaleout', speed: 10 }, highlight: ['web-1'], concepts: ['CL-VS-SMP', 'CL-SCALE-ABS', 'CL-SCALE-INC'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'serversInRotation', op: '>=', value: 4 } } },
+    { id: 'ssi', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['CL-SSI', 'CL-MIDDLEWARE'], goal: { kind: 'read' } },
+    { id: 'migration', setup: { preset: 'migration', speed: 2 }, highlight: ['n01', 'n02'], concepts: ['CL-MIGRATION', 'BEO-BPROC'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'migrations', by: 3 } } },
+    { id: 'smp', setup: { preset: 'smp', speed: 20 }, highlight: ['head'], concepts: ['CL-VS-SMP', 'CL-SCALE-ABS', 'CL-SCALE-INC', 'CL-HA'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'jobsDone', by: 3 } } },
   ],
 };
