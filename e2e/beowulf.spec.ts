@@ -35,3 +35,15 @@ test('cluster vs SMP: the same job on one 8-processor box and on 8 nodes; migrat
   await expect(page.getByText(/Processes migrated so far/)).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('single-system image: a login lands on a node, a change reaches every node, a written page changes owner (CL-SSI, CL-MIDDLEWARE)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=ssi&speed=5');
+  await page.getByTestId('ssi-login').click();
+  await expect(page.getByTestId('ssi-sessions')).toContainText(/[1-9]\d* sessions/);
+  await page.getByTestId('ssi-admin').click();
+  await expect(page.getByTestId('ssi-applied')).toContainText('applied on 4 of 4 nodes', { timeout: 10_000 });
+  await page.getByTestId('ssi-node').selectOption('n03');
+  await page.getByTestId('ssi-writepage').click();
+  await expect(page.getByTestId('ssi-dsm')).toContainText(/copies invalidated by writes: [1-9]/, { timeout: 10_000 });
+  expect(errors).toEqual([]);
+});

@@ -41,6 +41,10 @@ export type EngineCommand =
   | { type: 'failNic'; node: string }
   | { type: 'setEthernet'; bps: number }
   | { type: 'setMigration'; on: boolean }
+  | { type: 'ssiLogin' }
+  | { type: 'ssiTouch'; node: string; page: number; write: boolean }
+  | { type: 'ssiAdmin' }
+  | { type: 'ssiRead'; node: string; file: number }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };

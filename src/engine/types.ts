@@ -4,6 +4,7 @@ import type { MessagingSpec } from './messaging/spec';
 import type { ClusterSpec } from './cluster/spec';
 import type { BalancerSpec } from './balancer/spec';
 import type { ParallelSpec } from './parallel/spec';
+import type { SsiSpec } from './ssi/ssiModel';
 import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
@@ -73,6 +74,8 @@ export interface WorldSpec {
   balancer?: BalancerSpec;
   /** The Beowulf model, if this world runs it. */
   parallel?: ParallelSpec;
+  /** The single-system-image services, if this world runs them. */
+  ssi?: SsiSpec;
   /** The message-passing and RPC model, if this world runs it. */
   messaging?: MessagingSpec;
   /** Commands the world applies by itself at given times (a flapping node, a planned partition). */

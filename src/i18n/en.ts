@@ -2,6 +2,7 @@ import { csPanelsEn } from './csPanels.en';
 import { lbEn } from './lb.en';
 import { clusterDataEn } from './clusterData.en';
 import { parallelEn } from './parallel.en';
+import { ssiEn } from './ssi.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
 import { lessonsEn } from './lessons.en';
@@ -317,6 +318,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...shareEn, ...lessonsEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...shareEn, ...lessonsEn };
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { csPanelsEs } from './csPanels.es';
 import { lbEs } from './lb.es';
 import { clusterDataEs } from './clusterData.es';
 import { parallelEs } from './parallel.es';
+import { ssiEs } from './ssi.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
 import { lessonsEs } from './lessons.es';
@@ -14,6 +15,7 @@ export const es: Record<MessageKey, string> = {
   ...lbEs,
   ...clusterDataEs,
   ...parallelEs,
+  ...ssiEs,
   ...shareEs,
   ...lessonsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',

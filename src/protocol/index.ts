@@ -28,6 +28,7 @@ export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/clus
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
+export { SSI_MSG } from '../engine/ssi/ssiModel';
 export type { JobKind } from '../engine/parallel/spec';
 export { LIMITS } from '../engine/limits';
 export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
@@ -86,6 +87,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failNic'), node: id }),
   z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
   z.object({ type: z.literal('setMigration'), on: z.boolean() }),
+  z.object({ type: z.literal('ssiLogin') }),
+  z.object({ type: z.literal('ssiTouch'), node: id, page: z.number().int().min(0).max(1000), write: z.boolean() }),
+  z.object({ type: z.literal('ssiAdmin') }),
+  z.object({ type: z.literal('ssiRead'), node: id, file: z.number().int().min(0).max(1000) }),
   z.object({
     type: z.literal('mpSet'),
     process: id.optional(),

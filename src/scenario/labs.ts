@@ -6,7 +6,7 @@ export const LABS: Record<'clientserver' | 'messaging' | 'cluster' | 'balancing'
   messaging: ['noshm', 'sendrecv', 'reliable', 'blocking', 'rpc', 'byref', 'binding', 'async', 'orb'],
   cluster: ['cluster', 'failback', 'splitbrain', 'passive', 'ha', 'ft', 'separate', 'shared'],
   balancing: ['balance', 'spof', 'redundant', 'scaleout'],
-  beowulf: ['beowulf', 'amdahl', 'parsum', 'checkpoint', 'migration', 'smp'],
+  beowulf: ['beowulf', 'amdahl', 'parsum', 'checkpoint', 'migration', 'smp', 'ssi'],
 };
 
 export type LabName = keyof typeof LABS;

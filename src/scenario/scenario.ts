@@ -49,6 +49,7 @@ export const PRESETS = {
   checkpoint: { concepts: ['CL-CHECKPOINT'], clients: 1 },
   migration: { concepts: ['CL-MIGRATION', 'BEO-BPROC'], clients: 1 },
   smp: { concepts: ['CL-VS-SMP'], clients: 1 },
+  ssi: { concepts: ['CL-MIDDLEWARE', 'CL-SSI'], clients: 1 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -179,6 +180,8 @@ export function buildWorld(s: Scenario): WorldSpec {
       return beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } });
     case 'migration':
       return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { procWorkUs: 10_000_000 }, autoJob: { kind: 'procs', nodes: s.nodes ?? 8 } });
+    case 'ssi':
+      return beowulfWorld({ nodes: s.nodes ?? 4, ssi: true, autoJob: { kind: 'parametric', nodes: s.nodes ?? 4 }, script: [{ atUs: 1_000_000, cmd: { type: 'ssiLogin' } }, { atUs: 2_000_000, cmd: { type: 'ssiTouch', node: 'n01', page: 1, write: false } }] });
     case 'smp':
       return beowulfWorld({
         nodes: s.nodes ?? 8,

@@ -19,6 +19,7 @@ import { PresetPicker } from './PresetPicker';
 import { ParallelPanel } from './ParallelPanel';
 import { ProcessingPanel } from './ProcessingPanel';
 import { ScalePanel } from './ScalePanel';
+import { SsiPanel } from './SsiPanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
@@ -119,7 +120,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
       )}
       {models.includes('parallel') && (
         <div className="row">
-          <StatsPanel />
+          {models.includes('ssi') ? <SsiPanel /> : <StatsPanel />}
           <ParallelPanel />
         </div>
       )}

@@ -60,6 +60,9 @@ export type TraceType =
   | 'taskRequeued'
   | 'nicFailed'
   | 'processMigrated'
+  // single-system image (src/engine/ssi)
+  | 'sessionPlaced'
+  | 'pageOwned'
   // message passing and RPC (src/engine/messaging)
   | 'processStateChanged'
   | 'retransmitted'

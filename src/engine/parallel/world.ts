@@ -12,6 +12,8 @@ export interface BeowulfOptions {
   autoJob?: { kind: JobKind; nodes: number };
   /** Put a symmetric multiprocessor with this many processors beside the cluster (CL-VS-SMP). */
   smp?: number;
+  /** Run the single-system-image services too (CL-SSI). */
+  ssi?: boolean;
   overrides?: Partial<ParallelSpec>;
   script?: { atUs: number; cmd: EngineCommand }[];
 }
@@ -56,5 +58,5 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     smpProcessors: o.smp ?? PARALLEL_DEFAULTS.smpProcessors,
     ...o.overrides,
   };
-  return { nodes, links, parallel, script: o.script };
+  return { nodes, links, parallel, script: o.script, ...(o.ssi ? { ssi: { entry: 'head', user: 'campus', nodes: workers } } : {}) };
 }

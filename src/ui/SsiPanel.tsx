@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { sendCommand } from '../store/actions';
+import { useLab } from '../store/labStore';
+import { nodeLabel } from './format';
+import { useT } from './useT';
+
+/** The single-system-image model's state as its snapshot gives it. */
+interface SsiSnapshot {
+  entry: number;
+  nodes: number[];
+  sessions: { id: number; node: number }[];
+  owner: number[];
+  copies: number[][];
+  configVersion: number;
+  applied: number;
+  files: number[];
+}
+
+/**
+ * The middleware's single-system image, service by service (CL-MIDDLEWARE,
+ * CL-SSI): each with a button that makes the simulation show it, and what it
+ * did. Jobs and processes come from the Beowulf panel beside it.
+ */
+export function SsiPanel() {
+  const t = useT();
+  const snap = useLab((s) => s.panelView?.models.ssi as SsiSnapshot | undefined);
+  const stats = useLab((s) => s.panelView?.stats);
+  const topo = useLab((s) => s.topology);
+  const [node, setNode] = useState('');
+  const [page, setPage] = useState(1);
+  if (!snap || !stats) return null;
+  const label = (n: number) => nodeLabel(topo, n);
+  const nodeId = node || topo?.nodes[snap.nodes[0]!]?.id || '';
+  const workers = snap.nodes.length;
+  return (
+    <section className="panel ssi" aria-labelledby="ssi-title" data-testid="ssi-panel">
+      <h2 id="ssi-title">{t('ssi.title')}</h2>
+      <p className="small muted">{t('ssi.intro')}</p>
+      <label>
+        <span>{t('ssi.actingNode')} </span>
+        <select value={nodeId} onChange={(e) => setNode(e.target.value)} data-testid="ssi-node">
+          {snap.nodes.map((n) => (
+            <option key={n} value={topo?.nodes[n]?.id}>
+              {label(n)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ol className="ssi-services">
+        <li>
+          <strong>{t('ssi.entry')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'ssiLogin' })} data-testid="ssi-login">{t('ssi.login')}</button>
+          <p className="small" data-testid="ssi-sessions">{t('ssi.sessions', { n: snap.sessions.length, list: snap.sessions.slice(-8).map((s) => label(s.node)).join(', ') || '—' })}</p>
+        </li>
+        <li>
+          <strong>{t('ssi.files')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'ssiRead', node: nodeId, file: 2 })} data-testid="ssi-read">{t('ssi.read', { node: nodeId })}</button>
+          <p className="small">{t('ssi.filesState', { disk: label(snap.files[2] ?? -1), n: stats.remoteReads ?? 0 })}</p>
+        </li>
+        <li>
+          <strong>{t('ssi.control')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'ssiAdmin' })} data-testid="ssi-admin">{t('ssi.admin')}</button>
+          <p className="small" data-testid="ssi-applied">{snap.configVersion > 0 ? t('ssi.applied', { v: snap.configVersion, k: snap.applied, n: workers }) : t('ssi.noChange')}</p>
+        </li>
+        <li>
+          <strong>{t('ssi.memory')}</strong>
+          <div className="actions">
+            <label>
+              <span>{t('ssi.page')} </span>
+              <input type="number" min={0} max={snap.owner.length - 1} value={page} onChange={(e) => setPage(Number(e.target.value))} data-testid="ssi-page" />
+            </label>
+            <button type="button" onClick={() => void sendCommand({ type: 'ssiTouch', node: nodeId, page, write: false })} data-testid="ssi-readpage">{t('ssi.readPage')}</button>
+            <button type="button" onClick={() => void sendCommand({ type: 'ssiTouch', node: nodeId, page, write: true })} data-testid="ssi-writepage">{t('ssi.writePage')}</button>
+          </div>
+          <ul className="pages" aria-label={t('ssi.memory')}>
+            {snap.owner.map((o, p) => (
+              <li key={p} title={t('ssi.pageTitle', { p, owner: label(o), copies: snap.copies[p]!.map(label).join(', ') })}>
+                <span className="page-no">{p}</span> {label(o)}
+                {snap.copies[p]!.length > 1 && <span className="muted"> +{snap.copies[p]!.length - 1}</span>}
+              </li>
+            ))}
+          </ul>
+          <p className="small" data-testid="ssi-dsm">{t('ssi.dsm', { remote: stats.dsmRemoteFetches ?? 0, hits: stats.dsmLocalHits ?? 0, inv: stats.dsmInvalidations ?? 0 })}</p>
+        </li>
+        <li>
+          <strong>{t('ssi.jobs')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'runJob', kind: 'parametric', nodes: workers })} data-testid="ssi-job">{t('ssi.submit')}</button>
+        </li>
+        <li>
+          <strong>{t('ssi.processes')}</strong> <span className="small">{t('ssi.processesText')}</span>
+        </li>
+        <li>
+          <strong>{t('ssi.network')}</strong> <span className="small">{t('ssi.networkText')}</span>
+        </li>
+        <li>
+          <strong>{t('ssi.ui')}</strong> <span className="small">{t('ssi.uiText')}</span>
+        </li>
+      </ol>
+    </section>
+  );
+}
