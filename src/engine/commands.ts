@@ -6,6 +6,7 @@ import type { FailbackPolicy } from './cluster/spec';
 import type { Algorithm } from './balancer/spec';
 import type { JobKind } from './parallel/spec';
 import type { Binding, CallMode, RecvMode, SendMode, Service } from './messaging/spec';
+import type { SunDesign, SunFileOp } from './suncluster/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -41,13 +42,19 @@ export type EngineCommand =
   | { type: 'failNic'; node: string }
   | { type: 'setEthernet'; bps: number }
   | { type: 'setMigration'; on: boolean }
+  | { type: 'setSharedNetwork'; on: boolean }
   | { type: 'ssiLogin' }
   | { type: 'ssiTouch'; node: string; page: number; write: boolean }
   | { type: 'ssiAdmin' }
   | { type: 'ssiRead'; node: string; file: number }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
-  | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number };
+  | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number }
+  // Sun Cluster (src/engine/suncluster)
+  | { type: 'sunSetDesign'; design: SunDesign }
+  | { type: 'sunLoad'; sessions: number }
+  | { type: 'sunCaches'; on: boolean }
+  | { type: 'sunFileOp'; node: string; op: SunFileOp; path: string };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {
@@ -67,7 +74,8 @@ export interface CommandError {
     | 'notOnline'
     | 'notMember'
     | 'unknownProcess'
-    | 'lastNic';
+    | 'lastNic'
+    | 'unknownPath';
   params: Record<string, string | number>;
 }
 

@@ -8,6 +8,7 @@ import { CLASSES } from '../engine/clientserver/costModel';
 import { FAILBACK_POLICIES } from '../engine/cluster/spec';
 import { ALGORITHMS } from '../engine/balancer/spec';
 import { JOB_KINDS } from '../engine/parallel/spec';
+import { SUN_DESIGNS, SUN_FILE_OPS, SUN_SESSIONS } from '../engine/suncluster/spec';
 import { BINDINGS, CALL_MODES, MP_LIMITS, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 import { LIMITS } from '../engine/limits';
 import type { LoggedCommand } from '../engine/replay';
@@ -30,6 +31,9 @@ export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
 export { SSI_MSG } from '../engine/ssi/ssiModel';
 export type { JobKind } from '../engine/parallel/spec';
+export { IDL_TEXT } from '../engine/suncluster/idl';
+export { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS } from '../engine/suncluster/spec';
+export type { SunDesign, SunFileOp } from '../engine/suncluster/spec';
 export { LIMITS } from '../engine/limits';
 export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';
@@ -87,6 +91,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failNic'), node: id }),
   z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
   z.object({ type: z.literal('setMigration'), on: z.boolean() }),
+  z.object({ type: z.literal('setSharedNetwork'), on: z.boolean() }),
   z.object({ type: z.literal('ssiLogin') }),
   z.object({ type: z.literal('ssiTouch'), node: id, page: z.number().int().min(0).max(1000), write: z.boolean() }),
   z.object({ type: z.literal('ssiAdmin') }),
@@ -109,6 +114,10 @@ export const commandSchema = z.discriminatedUnion('type', [
     idleTimeoutUs: z.number().finite().min(MP_LIMITS.idleTimeoutUs.min).max(MP_LIMITS.idleTimeoutUs.max).optional(),
     calls: z.number().int().min(MP_LIMITS.calls.min).max(MP_LIMITS.calls.max).optional(),
   }),
+  z.object({ type: z.literal('sunSetDesign'), design: z.enum(SUN_DESIGNS) }),
+  z.object({ type: z.literal('sunLoad'), sessions: z.number().int().min(SUN_SESSIONS.min).max(SUN_SESSIONS.max) }),
+  z.object({ type: z.literal('sunCaches'), on: z.boolean() }),
+  z.object({ type: z.literal('sunFileOp'), node: id, op: z.enum(SUN_FILE_OPS), path: z.string().min(1).max(200) }),
 ]);
 
 /**
