@@ -1,20 +1,18 @@
 import type { Lesson } from '../types';
 
-/**
- * 2.6 — Sun Cluster. No Sun Cluster model exists yet: the steps explain each
- * idea next to the running preset that is closest (an object broker for
- * CORBA, a dispatcher for the networking designs), and say so.
- */
+/** 2.6 — Sun Cluster: one Solaris machine, CORBA objects, process management, the three networking designs, the global file system and its caches. */
 export const sun: Lesson = {
   id: 'sun',
   section: '2.6',
   steps: [
-    { id: 'ssi', setup: { preset: 'cluster', speed: 5 }, highlight: ['node-1', 'node-2', 'node-3', 'node-4'], concepts: ['SUN-SSI'], goal: { kind: 'read' } },
-    { id: 'corba', setup: { preset: 'orb', speed: 1 }, highlight: ['b'], concepts: ['SUN-CORBA', 'RPC-ORB'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'rpcCompleted', by: 3 } } },
-    { id: 'proc', setup: { preset: 'balance', speed: 2 }, highlight: ['web-1', 'web-2'], concepts: ['SUN-PROC'], goal: { kind: 'read' } },
-    { id: 'net', setup: { preset: 'spof', speed: 2 }, highlight: ['lb-1', 'gw-1'], concepts: ['SUN-NET-OPTIONS', 'CL-SPOF'], goal: { kind: 'condition', when: { kind: 'nodeUp', node: 'lb-1', up: false } } },
-    { id: 'filter', setup: { preset: 'balance', speed: 2 }, highlight: ['lb-1'], concepts: ['SUN-NET-FILTER', 'SUN-NET-OPTIONS'], goal: { kind: 'read' } },
-    { id: 'gfs', highlight: ['web-1'], concepts: ['SUN-GFS', 'SUN-VNODE'], goal: { kind: 'read' } },
-    { id: 'cache', highlight: ['web-1'], concepts: ['SUN-CACHE'], goal: { kind: 'read' } },
+    { id: 'ssi', setup: { preset: 'sunnet', speed: 2 }, highlight: ['public', 'sun-1'], concepts: ['SUN-SSI'], goal: { kind: 'read' } },
+    { id: 'corba', highlight: ['ic'], concepts: ['SUN-CORBA'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'requestsCompleted', by: 200 } } },
+    { id: 'filter', highlight: ['sun-1'], concepts: ['SUN-NET-FILTER', 'SUN-NET-OPTIONS'], goal: { kind: 'condition', when: { kind: 'nodeUp', node: 'sun-1', up: false } } },
+    { id: 'single', setup: { preset: 'sunsingle', speed: 2 }, predict: { options: 3, answer: 0 }, highlight: ['sun-1'], concepts: ['SUN-NET-OPTIONS'], goal: { kind: 'condition', when: { kind: 'stat', stat: 'ifaceUtil', op: '>=', value: 0.95 } } },
+    { id: 'pernode', setup: { preset: 'sunpernode', speed: 2 }, highlight: ['sun-2'], concepts: ['SUN-NET-OPTIONS', 'SUN-SSI'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'requestsFailed', by: 1 } } },
+    { id: 'proc', setup: { preset: 'migration', speed: 2 }, highlight: ['head'], concepts: ['SUN-PROC'], goal: { kind: 'read' } },
+    { id: 'gfs', setup: { preset: 'sungfs', speed: 2 }, highlight: ['sun-3'], concepts: ['SUN-GFS', 'SUN-VNODE'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'fileOps', by: 10 } } },
+    { id: 'cache', highlight: ['sun-3'], concepts: ['SUN-CACHE'], goal: { kind: 'condition', when: { kind: 'statRise', stat: 'cacheHits', by: 40 } } },
+    { id: 'nocache', highlight: ['sun-3'], concepts: ['SUN-CACHE', 'SUN-CORBA'], goal: { kind: 'action', match: { type: 'sunCaches', fields: { on: false } } } },
   ],
 };

@@ -60,81 +60,84 @@ export function LessonPanel() {
           <p className="lesson-step small muted" data-testid="lesson-step">
             {t('lessons.stepOf', { n: ctx.step + 1, total: lesson.steps.length })}
           </p>
-          {free ? (
-            <div className="lesson-free">
-              <p data-testid="lesson-free">{t('lessons.freeNote', { n: ctx.step + 1 })}</p>
-              <button type="button" className="primary" onClick={() => lessonSend({ type: 'RETURN' })} data-testid="lesson-return">
-                {t('lessons.return')}
-              </button>
-            </div>
-          ) : (
-            <>
-              <p className="lesson-text" data-testid="lesson-text">
-                {text('text')}
-              </p>
-              {step.predict && predicting && (
-                <fieldset className="lesson-predict" data-testid="lesson-predict">
-                  <legend>{t('lessons.predict.title')}</legend>
-                  <p>{text('question')}</p>
-                  <div className="lesson-options">
-                    {Array.from({ length: step.predict.options }, (_, i) => (
-                      <button key={i} type="button" onClick={() => lessonSend({ type: 'PREDICT', choice: i })} data-testid={`predict-${i}`}>
-                        {text(`q${i}`)}
+          <div className="lesson-body">
+            {free ? (
+              <div className="lesson-free">
+                <p data-testid="lesson-free">{t('lessons.freeNote', { n: ctx.step + 1 })}</p>
+                <button type="button" className="primary" onClick={() => lessonSend({ type: 'RETURN' })} data-testid="lesson-return">
+                  {t('lessons.return')}
+                </button>
+              </div>
+            ) : (
+              <>
+                <p className="lesson-text" data-testid="lesson-text">
+                  {text('text')}
+                </p>
+                {step.predict && predicting && (
+                  <fieldset className="lesson-predict" data-testid="lesson-predict">
+                    <legend>{t('lessons.predict.title')}</legend>
+                    <p>{text('question')}</p>
+                    <div className="lesson-options">
+                      {Array.from({ length: step.predict.options }, (_, i) => (
+                        <button key={i} type="button" onClick={() => lessonSend({ type: 'PREDICT', choice: i })} data-testid={`predict-${i}`}>
+                          {text(`q${i}`)}
+                        </button>
+                      ))}
+                    </div>
+                    <p className="small muted">{t('lessons.predict.paused')}</p>
+                  </fieldset>
+                )}
+                {step.predict && !predicting && ctx.choice !== null && (
+                  <p className="small" data-testid="lesson-choice">
+                    {t('lessons.predict.yours', { choice: text(`q${ctx.choice}`) })}
+                  </p>
+                )}
+                {step.goal.kind !== 'read' && !predicting && (
+                  <div className={`lesson-task${met ? ' met' : ''}`} data-testid="lesson-task">
+                    <strong>{t('lessons.task')}:</strong> {text('task')}
+                  </div>
+                )}
+                {met && (
+                  <div className="lesson-done" role="status" data-testid="lesson-done">
+                    <p className="ok">✓ {t('lessons.done')}</p>
+                    {step.predict && ctx.choice !== null && (
+                      <>
+                        <p data-testid="lesson-compare">{ctx.choice === step.predict.answer ? t('lessons.predict.right') : t('lessons.predict.wrong', { answer: text(`q${step.predict.answer}`) })}</p>
+                        <p>{text('explain')}</p>
+                      </>
+                    )}
+                  </div>
+                )}
+                {!met && !predicting && step.goal.kind !== 'read' && (
+                  <p className="small muted" aria-live="polite">
+                    {t('lessons.watching')}
+                  </p>
+                )}
+                {!met && !predicting && ctx.hint && step.goal.kind !== 'read' && (
+                  <p className="lesson-hint" data-testid="lesson-hint">
+                    <strong>{t('lessons.hint')}:</strong> {text('hint')}
+                  </p>
+                )}
+                {look.length > 0 && (
+                  <div className="lesson-look">
+                    <span className="small muted">{t('lessons.look')}:</span>{' '}
+                    {look.map((id) => (
+                      <button key={id} type="button" className="chip" onClick={() => select({ kind: topo?.nodes.some((n) => n.id === id) ? 'node' : 'link', id })}>
+                        {id}
                       </button>
                     ))}
                   </div>
-                  <p className="small muted">{t('lessons.predict.paused')}</p>
-                </fieldset>
-              )}
-              {step.predict && !predicting && ctx.choice !== null && (
-                <p className="small" data-testid="lesson-choice">
-                  {t('lessons.predict.yours', { choice: text(`q${ctx.choice}`) })}
-                </p>
-              )}
-              {step.goal.kind !== 'read' && !predicting && (
-                <div className={`lesson-task${met ? ' met' : ''}`} data-testid="lesson-task">
-                  <strong>{t('lessons.task')}:</strong> {text('task')}
-                </div>
-              )}
-              {met && (
-                <div className="lesson-done" role="status" data-testid="lesson-done">
-                  <p className="ok">✓ {t('lessons.done')}</p>
-                  {step.predict && ctx.choice !== null && (
-                    <p data-testid="lesson-compare">
-                      {ctx.choice === step.predict.answer ? t('lessons.predict.right') : t('lessons.predict.wrong', { answer: text(`q${step.predict.answer}`) })} {text('explain')}
-                    </p>
-                  )}
-                </div>
-              )}
-              {!met && !predicting && step.goal.kind !== 'read' && (
-                <p className="small muted" aria-live="polite">
-                  {t('lessons.watching')}
-                </p>
-              )}
-              {!met && !predicting && ctx.hint && step.goal.kind !== 'read' && (
-                <p className="lesson-hint" data-testid="lesson-hint">
-                  <strong>{t('lessons.hint')}:</strong> {text('hint')}
-                </p>
-              )}
-              {look.length > 0 && (
-                <div className="lesson-look">
-                  <span className="small muted">{t('lessons.look')}:</span>{' '}
-                  {look.map((id) => (
-                    <button key={id} type="button" className="chip" onClick={() => select({ kind: topo?.nodes.some((n) => n.id === id) ? 'node' : 'link', id })}>
-                      {id}
-                    </button>
+                )}
+                <ul className="chips lesson-concepts" aria-label={t('lessons.concepts')}>
+                  {step.concepts.map((c: ConceptId) => (
+                    <li key={c} className={`chip${SIMULATED.has(c) ? '' : ' explained'}`} title={`${CONCEPTS[c][lang]}${SIMULATED.has(c) ? '' : ` — ${t('lessons.explainedOnly')}`}`}>
+                      {c}
+                    </li>
                   ))}
-                </div>
-              )}
-              <ul className="chips lesson-concepts" aria-label={t('lessons.concepts')}>
-                {step.concepts.map((c: ConceptId) => (
-                  <li key={c} className={`chip${SIMULATED.has(c) ? '' : ' explained'}`} title={`${CONCEPTS[c][lang]}${SIMULATED.has(c) ? '' : ` — ${t('lessons.explainedOnly')}`}`}>
-                    {c}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+                </ul>
+              </>
+            )}
+          </div>
           <div className="lesson-nav">
             {!free && (
               <>

@@ -112,9 +112,13 @@ function onSnapshot(lesson: Lesson, snap: LessonSnapshot): void {
   if (snap.matches({ script: 'predicting' }) && !prev?.matches({ script: 'predicting' })) pause();
   if (prev?.matches({ script: 'predicting' }) && snap.matches({ script: 'working' })) play();
   setLessonPlace({ lesson: lesson.id, step: ctx.step + 1 });
-  const progress = recordProgress(useLessons.getState().progress, lesson.id, { completed: ctx.completed, step: ctx.step, finished: snap.matches('finished') });
-  saveProgress(browserStore(), progress);
-  useLessons.setState({ snapshot: snap, progress });
+  const old = useLessons.getState().progress;
+  const progress = recordProgress(old, lesson.id, { completed: ctx.completed, step: ctx.step, finished: snap.matches('finished') });
+  // observations arrive ten times a second: write to storage only when something changed
+  if (JSON.stringify(progress[lesson.id]) !== JSON.stringify(old[lesson.id])) {
+    saveProgress(browserStore(), progress);
+    useLessons.setState({ snapshot: snap, progress });
+  } else useLessons.setState({ snapshot: snap });
 }
 
 function applyStep(lesson: Lesson, index: number, apply: boolean): void {
