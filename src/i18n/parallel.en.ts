@@ -85,4 +85,7 @@ export const parallelEn = {
   'par.smpLabel': 'SMP, {n} CPUs',
   'event.smpSet': 'The SMP now has {n} processors',
   'field.processors': 'The number of SMP processors',
+  'par.dedicated': 'A dedicated private network (a Beowulf trait)',
+  'par.sharedNote': 'Shared network: other users move files across the same Ethernet (40 % of its capacity, drawn grey), and the cluster’s messages queue behind them.',
+  'event.sharedNetworkSet': 'Shared public network switched {onoff}',
 } as const;

@@ -87,4 +87,7 @@ export const parallelEs: Record<keyof typeof parallelEn, string> = {
   'par.smpLabel': 'SMP, {n} CPU',
   'event.smpSet': 'El SMP tiene ahora {n} procesadores',
   'field.processors': 'El número de procesadores del SMP',
+  'par.dedicated': 'Una red privada dedicada (rasgo de Beowulf)',
+  'par.sharedNote': 'Red compartida: otros usuarios mueven ficheros por la misma Ethernet (el 40 % de su capacidad, en gris) y los mensajes del clúster hacen cola tras ellos.',
+  'event.sharedNetworkSet': 'Red pública compartida: {onoff}',
 };

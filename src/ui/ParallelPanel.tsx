@@ -13,6 +13,7 @@ export interface ParallelSnapshot {
   nicBps: number;
   serialFraction: number;
   migration: boolean;
+  sharedNetwork: boolean;
   smp: number;
   smpProcessors: number;
   job: { id: number; kind: JobKind; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
@@ -56,6 +57,11 @@ export function ParallelPanel() {
           </button>
         ))}
       </div>
+      <label className="check">
+        <input type="checkbox" checked={!snap.sharedNetwork} onChange={(e) => void sendCommand({ type: 'setSharedNetwork', on: !e.target.checked })} data-testid="par-dedicated" />
+        <span>{t('par.dedicated')}</span>
+      </label>
+      {snap.sharedNetwork && <p className="small bad">{t('par.sharedNote')}</p>}
       <p className="small">{t('par.nics', { n: snap.nics[0] ?? 1, mbps: Math.round(((snap.nics[0] ?? 1) * snap.nicBps) / 1e6) })}</p>
       <div className="actions">
         <label>

@@ -69,7 +69,7 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cl
 }
 
 /** Which setting a settingChanged event names, by its `b` code (the models' own numbering). */
-const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 3: 'event.modeSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet', 20: 'event.migrationSet', 21: 'event.smpSet' };
+const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 3: 'event.modeSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet', 20: 'event.migrationSet', 21: 'event.smpSet', 22: 'event.sharedNetworkSet' };
 
 /** What describeEvent needs of the cluster to name groups and resources (from the model's snapshot). */
 export interface ClusterInfo {

@@ -72,18 +72,7 @@ export type TraceType =
   | 'bufferChanged'
   | 'rpcStep'
   | 'connectionOpened'
-  | 'connectionClosed'
-  // Sun Cluster (src/engine/suncluster)
-  | 'sunConnOpened'
-  | 'sunConnReset'
-  | 'sunNodeLeft'
-  | 'sunTakeover'
-  | 'sunAddressMoved'
-  | 'sunDesignChanged'
-  | 'sunFileOp'
-  | 'sunCacheInvalidated'
-  | 'sunLoadSet'
-  | 'sunCachesSet';
+  | 'connectionClosed';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is

@@ -182,3 +182,15 @@ describe('cluster vs symmetric multiprocessor (CL-VS-SMP)', () => {
     expect(r!.failed).toBe(false);
   });
 });
+
+describe('what makes it a Beowulf (BEO-TRAITS)', () => {
+  it('a shared public network instead of a dedicated one slows the cluster’s own communication', () => {
+    const dedicated = timeOn('sum', 4, { nicBps: 10_000_000 });
+    const shared = timeOn('sum', 4, { nicBps: 10_000_000, overrides: { sharedNetwork: true } });
+    expect(shared).toBeGreaterThan(dedicated * 1.2);
+    // switched while it runs: the cards lose the others' share at once
+    const b = beowulf({ nicBps: 10_000_000 });
+    b.cmd({ type: 'setSharedNetwork', on: true });
+    expect(b.sim.net.link('n01~eth')!.bandwidthBps).toBe(6_000_000);
+  });
+});

@@ -1,7 +1,7 @@
 import type { CommandError, EngineCommand } from '../commands';
-import { inRange, LIMITS } from '../limits';
 import type { Message, Model, ModelContext } from '../model';
 import { JobRunner, type Job, type ParMsg } from './jobs';
+import { Ethernet } from './ethernet';
 import { Migrator, PROC_SLICE, type ProcMsg } from './migration';
 import { JOB_KINDS, PAR_MSG, PAR_TIMER, smpSpeed, type JobKind, type ParallelSpec } from './spec';
 
@@ -33,7 +33,7 @@ export class ParallelModel implements Model {
   private head = -1;
   private smp = -1;
   private workers: number[] = [];
-  private nics = new Map<number, number>();
+  readonly ethernet: Ethernet;
   readonly runner: JobRunner;
   readonly migrator: Migrator;
   private jobs: Job[] = [];
@@ -48,6 +48,7 @@ export class ParallelModel implements Model {
   constructor(readonly spec: ParallelSpec) {
     this.runner = new JobRunner(spec, this);
     this.migrator = new Migrator(spec, this.runner);
+    this.ethernet = new Ethernet(spec);
   }
 
   get headNode(): number {
@@ -58,8 +59,8 @@ export class ParallelModel implements Model {
     this.head = ctx.net.node(this.spec.head)?.index ?? -1;
     this.smp = this.spec.smp ? (ctx.net.node(this.spec.smp)?.index ?? -1) : -1;
     this.workers = this.spec.workers.map((id) => ctx.net.node(id)?.index ?? -1).filter((i) => i >= 0);
-    for (const w of this.workers) this.nics.set(w, this.spec.nics);
-    this.applyBandwidth(ctx);
+    // the head is on the same Ethernet, bonded like the rest
+    this.ethernet.init(ctx, [this.head, ...this.workers]);
     if (this.spec.autoJob) this.enqueue(ctx, this.spec.autoJob.kind, this.spec.autoJob.nodes);
   }
 
@@ -190,7 +191,8 @@ export class ParallelModel implements Model {
     }
   }
 
-  onTimer(ctx: ModelContext, _node: number, tag: number, data: unknown): void {
+  onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {
+    if (tag === PAR_TIMER.background) return this.ethernet.background(ctx, node, this.workers);
     const job = this.active;
     if (tag === PAR_TIMER.deadline && job) {
       const d = data as { job: number; pid: number; at: number };
@@ -232,14 +234,6 @@ export class ParallelModel implements Model {
 
   onNodeAdded(): void {}
 
-  /** Every machine's link to the switch runs at its NICs' speed; the head is on the same Ethernet, bonded like the rest. */
-  private applyBandwidth(ctx: ModelContext): void {
-    for (const w of [this.head, ...this.workers]) {
-      const l = ctx.net.link(`${ctx.net.nodes[w]!.id}~eth`);
-      if (l) l.bandwidthBps = this.spec.nicBps * (this.nics.get(w) ?? this.spec.nics);
-    }
-  }
-
   command(ctx: ModelContext, cmd: EngineCommand): CommandError | null | undefined {
     switch (cmd.type) {
       case 'setMigration':
@@ -270,24 +264,8 @@ export class ParallelModel implements Model {
         ctx.send(this.head, proc.node, PAR_MSG.signal, 64, { job: proc.job, pid: proc.pid, task: proc.task, workUs: 0 } satisfies ParMsg);
         return null;
       }
-      case 'failNic': {
-        const w = ctx.net.node(cmd.node)?.index ?? -1;
-        const left = this.nics.get(w);
-        if (left === undefined) return { code: 'unknownNode', params: { id: cmd.node } };
-        if (left <= 1) return { code: 'lastNic', params: { id: cmd.node } };
-        this.nics.set(w, left - 1);
-        this.applyBandwidth(ctx);
-        ctx.emit('nicFailed', w, -1, -1, left - 1);
-        return null;
-      }
-      case 'setEthernet':
-        if (!inRange('bandwidthBps', cmd.bps)) return { code: 'outOfRange', params: { field: 'bandwidthBps', value: String(cmd.bps), min: LIMITS.bandwidthBps.min, max: LIMITS.bandwidthBps.max } };
-        this.spec.nicBps = cmd.bps;
-        this.applyBandwidth(ctx);
-        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, 12);
-        return null;
       default:
-        return undefined;
+        return this.ethernet.command(ctx, cmd);
     }
   }
 
@@ -308,10 +286,11 @@ export class ParallelModel implements Model {
     return {
       head: this.head,
       workers: this.workers,
-      nics: this.workers.map((w) => this.nics.get(w) ?? 1),
+      nics: this.workers.map((w) => this.ethernet.nicsOf(w)),
       nicBps: this.spec.nicBps,
       serialFraction: this.spec.serialFraction,
       migration: this.spec.migration,
+      sharedNetwork: this.spec.sharedNetwork,
       smp: this.smp,
       smpProcessors: this.spec.smpProcessors,
       job: job ? { id: job.id, kind: job.kind, nodes: job.workers.length, done: job.done, tasks: job.tasks, queued: job.queue.length, requeued: job.requeued, iteration: job.iteration, savedUs: job.savedUs, lostUs: job.lostUs, startUs: job.startUs } : null,

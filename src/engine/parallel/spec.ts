@@ -41,6 +41,10 @@ export interface ParallelSpec {
   /** A symmetric multiprocessor beside the cluster (CL-VS-SMP): its node id and processors. */
   smp?: string;
   smpProcessors: number;
+  /** A shared public network instead of a dedicated one (BEO-TRAITS): other users' transfers cross the cluster's Ethernet. */
+  sharedNetwork: boolean;
+  /** The outside machine those transfers come from. */
+  campus?: string;
   /** The job the head starts on its own at the beginning, if any. */
   autoJob?: { kind: JobKind; nodes: number };
 }
@@ -64,13 +68,17 @@ export const PARALLEL_DEFAULTS = {
   migrateBytes: 1_000_000,
   migration: true,
   smpProcessors: 8,
+  sharedNetwork: false,
 };
 
 /** Message kinds of the Beowulf model (palette 36–43). */
 export const PAR_MSG = { spawn: 36, result: 37, chunk: 38, data: 39, arrive: 40, release: 41, checkpoint: 42, signal: 43 } as const;
 
 /** Timer tags. */
-export const PAR_TIMER = { serialDone: 70, deadline: 71 } as const;
+export const PAR_TIMER = { serialDone: 70, deadline: 71, background: 72 } as const;
+
+/** Other people's traffic on a shared network: drawn in the colour of other models' messages. */
+export const BACKGROUND_KIND = 99;
 
 /**
  * A symmetric multiprocessor's useful speed with p processors on one shared

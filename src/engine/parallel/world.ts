@@ -55,6 +55,7 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     nics: o.nics ?? 1,
     autoJob: o.autoJob,
     smp: o.smp ? 'smp' : undefined,
+    campus: 'campus',
     smpProcessors: o.smp ?? PARALLEL_DEFAULTS.smpProcessors,
     ...o.overrides,
   };
