@@ -1,6 +1,7 @@
 import { BalancerModel } from './balancer/balancerModel';
 import { ParallelModel } from './parallel/parallelModel';
 import { SsiModel } from './ssi/ssiModel';
+import { SunClusterModel } from './suncluster/sunModel';
 import { ClusterModel } from './cluster/clusterModel';
 import { TransactionModel } from './clientserver/transactions';
 import { MessagingModel } from './messaging/messagingModel';
@@ -19,6 +20,7 @@ export function createSimulation(world: WorldSpec, seed: number): Simulation {
   if (world.balancer) models.push(new BalancerModel(structuredClone(world.balancer)));
   if (world.parallel) models.push(new ParallelModel(structuredClone(world.parallel)));
   if (world.ssi) models.push(new SsiModel(structuredClone(world.ssi)));
+  if (world.suncluster) models.push(new SunClusterModel(structuredClone(world.suncluster)));
   if (world.messaging) models.push(new MessagingModel(structuredClone(world.messaging)));
   return new Simulation(world, seed, models);
 }

@@ -5,6 +5,7 @@ import type { ClusterSpec } from './cluster/spec';
 import type { BalancerSpec } from './balancer/spec';
 import type { ParallelSpec } from './parallel/spec';
 import type { SsiSpec } from './ssi/ssiModel';
+import type { SunSpec } from './suncluster/spec';
 import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */
@@ -76,6 +77,8 @@ export interface WorldSpec {
   parallel?: ParallelSpec;
   /** The single-system-image services, if this world runs them. */
   ssi?: SsiSpec;
+  /** The Sun Cluster model, if this world runs it. */
+  suncluster?: SunSpec;
   /** The message-passing and RPC model, if this world runs it. */
   messaging?: MessagingSpec;
   /** Commands the world applies by itself at given times (a flapping node, a planned partition). */

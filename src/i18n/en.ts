@@ -3,6 +3,7 @@ import { lbEn } from './lb.en';
 import { clusterDataEn } from './clusterData.en';
 import { parallelEn } from './parallel.en';
 import { ssiEn } from './ssi.en';
+import { sunclusterEn } from './suncluster.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
 import { lessonsEn } from './lessons.en';
@@ -318,6 +319,6 @@ const core = {
 } as const;
 
 /** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...shareEn, ...lessonsEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn, ...lessonsEn };
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { lbEs } from './lb.es';
 import { clusterDataEs } from './clusterData.es';
 import { parallelEs } from './parallel.es';
 import { ssiEs } from './ssi.es';
+import { sunclusterEs } from './suncluster.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
 import { lessonsEs } from './lessons.es';
@@ -16,6 +17,7 @@ export const es: Record<MessageKey, string> = {
   ...clusterDataEs,
   ...parallelEs,
   ...ssiEs,
+  ...sunclusterEs,
   ...shareEs,
   ...lessonsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',

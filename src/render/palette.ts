@@ -42,6 +42,8 @@ export const MESSAGE_COLORS: readonly string[] = [
   '#0D9488', '#115E59', '#A21CAF', '#701A75',
   // Beowulf (PAR_MSG 36–43)
   '#0B5394', '#38761D', '#B45F06', '#0C343D', '#741B47', '#8A6A00', '#3D85C6', '#990000',
+  // Sun Cluster (SUN_MSG 44–51): packets, replies, interconnect forwards, outbound, IDL invocations, results, invalidations, resets
+  '#2B6CB0', '#2F855A', '#6B46C1', '#975A16', '#C53030', '#2C7A7B', '#D53F8C', '#4A5568',
 ];
 
 /** Colour for kinds outside the table (another model's messages). */

@@ -9,6 +9,7 @@ import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
 import { messagingPreset } from '../engine/messaging/world';
 import { balancedWorld } from '../engine/balancer/world';
 import { beowulfWorld } from '../engine/parallel/world';
+import { sunWorld } from '../engine/suncluster/world';
 import type { EngineCommand } from '../protocol';
 import type { WorldSpec } from '../protocol';
 
@@ -50,6 +51,11 @@ export const PRESETS = {
   migration: { concepts: ['CL-MIGRATION', 'BEO-BPROC'], clients: 1 },
   smp: { concepts: ['CL-VS-SMP'], clients: 1 },
   ssi: { concepts: ['CL-MIDDLEWARE', 'CL-SSI'], clients: 1 },
+  // Sun Cluster (src/engine/suncluster)
+  sunnet: { concepts: ['SUN-SSI', 'SUN-CORBA', 'SUN-NET-OPTIONS', 'SUN-NET-FILTER'], clients: 6 },
+  sunsingle: { concepts: ['SUN-NET-OPTIONS'], clients: 6 },
+  sunpernode: { concepts: ['SUN-NET-OPTIONS', 'SUN-SSI'], clients: 6 },
+  sungfs: { concepts: ['SUN-GFS', 'SUN-VNODE', 'SUN-CACHE', 'SUN-CORBA', 'SUN-SSI'], clients: 2 },
 } as const;
 
 export type PresetName = keyof typeof PRESETS;
@@ -133,6 +139,9 @@ function outage(node: string, atS = 30): { atUs: number; cmd: EngineCommand }[] 
   ];
 }
 
+/** Sun Cluster presets: four times the CPU per request and the think time of the defaults (same proportions, a quarter of the messages, easier to follow). */
+const SUN_SLOW = { appUs: 12_000, protoUs: 4_000, filterUs: 400, thinkUs: 160_000 };
+
 /** Adds a service node every 30 s, `count` times (scaling out while it runs). */
 function growth(count: number): { atUs: number; cmd: EngineCommand }[] {
   return Array.from({ length: count }, (_, i) => ({ atUs: (i + 1) * 30_000_000, cmd: { type: 'addServer' } }));
@@ -195,6 +204,15 @@ export function buildWorld(s: Scenario): WorldSpec {
       });
     case 'checkpoint':
       return beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) });
+    // Sun Cluster: failures come after the first 25 s, so every preset starts with a clean run
+    case 'sunnet':
+      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 3, overrides: { ...SUN_SLOW, requestsPerConn: 200 }, script: outage('sun-1', 30) });
+    case 'sunsingle':
+      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'single', sessions: 1, overrides: SUN_SLOW, script: [4, 8, 12].map((n, k) => ({ atUs: (15 + 15 * k) * 1_000_000, cmd: { type: 'sunLoad', sessions: n } })) });
+    case 'sunpernode':
+      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'perNode', sessions: 2, overrides: SUN_SLOW, script: outage('sun-2', 30) });
+    case 'sungfs':
+      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 1, overrides: SUN_SLOW, fileEveryUs: 1_500_000, writer: { node: 'sun-3', path: '/global/www/index.html', everyUs: 6_000_000 } });
     case 'splitbrain':
       return clusterWorld({ clients: s.clients, nodes: s.nodes, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:

@@ -17,6 +17,8 @@ import { NodeList } from './NodeList';
 import { Notices } from './Notices';
 import { PresetPicker } from './PresetPicker';
 import { ParallelPanel } from './ParallelPanel';
+import { SunFsPanel } from './suncluster/SunFsPanel';
+import { SunNetPanel } from './suncluster/SunNetPanel';
 import { ProcessingPanel } from './ProcessingPanel';
 import { ScalePanel } from './ScalePanel';
 import { SsiPanel } from './SsiPanel';
@@ -122,6 +124,13 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
         <div className="row">
           {models.includes('ssi') ? <SsiPanel /> : <StatsPanel />}
           <ParallelPanel />
+        </div>
+      )}
+      {models.includes('suncluster') && (
+        <div className="row row3">
+          <StatsPanel />
+          <SunNetPanel />
+          <SunFsPanel />
         </div>
       )}
       {models.includes('balancer') && (

@@ -1,5 +1,5 @@
 import { MESSAGE_COLORS } from '../render/palette';
-import { BL_MSG, CL_DATA_MSG, CL_MSG, CS_MSG, MP_MSG, PAR_MSG, SSI_MSG } from '../protocol';
+import { BL_MSG, CL_DATA_MSG, CL_MSG, CS_MSG, MP_MSG, PAR_MSG, SSI_MSG, SUN_MSG } from '../protocol';
 
 /** The message kinds each model sends, for the legend of the models present. */
 const KINDS_BY_MODEL: Record<string, number[]> = {
@@ -9,6 +9,7 @@ const KINDS_BY_MODEL: Record<string, number[]> = {
   messaging: Object.values(MP_MSG),
   parallel: Object.values(PAR_MSG),
   ssi: Object.values(SSI_MSG),
+  suncluster: Object.values(SUN_MSG),
 };
 import { useLab } from '../store/labStore';
 import { msgKind } from './format';

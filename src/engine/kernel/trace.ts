@@ -72,7 +72,18 @@ export type TraceType =
   | 'bufferChanged'
   | 'rpcStep'
   | 'connectionOpened'
-  | 'connectionClosed';
+  | 'connectionClosed'
+  // Sun Cluster (src/engine/suncluster)
+  | 'sunConnOpened'
+  | 'sunConnReset'
+  | 'sunNodeLeft'
+  | 'sunTakeover'
+  | 'sunAddressMoved'
+  | 'sunDesignChanged'
+  | 'sunFileOp'
+  | 'sunCacheInvalidated'
+  | 'sunLoadSet'
+  | 'sunCachesSet';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is
