@@ -37,7 +37,8 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
-  const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
+  // a list, not the joined string: 'suncluster' must not count as 'cluster'
+  const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join()).split(',');
   const home = useLessons((s) => s.screen === 'home');
   const inLesson = useLessons((s) => s.snapshot !== null);
   useKeyboard();

@@ -34,7 +34,7 @@ export function sunWorld(o: SunOptions = {}): WorldSpec {
   for (let i = 1; i <= count; i++) {
     const id = `sun-${i}`;
     ids.push(id);
-    nodes.push({ id, kind: i === 1 ? 'db' : 'server', label: id, platform: 'solaris', cpuSpeed: 1 });
+    nodes.push({ id, kind: 'server', label: id, platform: 'solaris', cpuSpeed: 1 });
   }
   // interconnect links first: a node's BFS routes to another node go over the private network
   for (const id of ids) links.push(link(`${id}~ic`, id, 'ic', 50, 1_000_000_000));

@@ -98,7 +98,9 @@ export function SunFsPanel() {
       </table>
       {last && (
         <>
-          <h3>{t('sun.layers')}</h3>
+          <h3>
+            {t('sun.layers')} ({label(last.node)}, {t(`sun.fs.op.${last.op}`)} {last.path}, {(last.us / 1000).toFixed(1)} ms)
+          </h3>
           <ol className="small sun-layers" data-testid="sun-layers">
             {LAYERS[last.via].map((l) => (
               <li key={l} className={l === 'cache' && last.via === 'cached' ? 'ok' : l === 'orb' ? 'bad' : ''}>
@@ -121,7 +123,6 @@ export function SunFsPanel() {
               <th scope="col">{t('sun.fs.via')}</th>
               <th scope="col">{t('sun.fs.remote')}</th>
               <th scope="col">{t('sun.fs.version')}</th>
-              <th scope="col">{t('sun.fs.time')}</th>
             </tr>
           </thead>
           <tbody>
@@ -130,10 +131,11 @@ export function SunFsPanel() {
                 <td>{label(r.node)}</td>
                 <td>{t(`sun.fs.op.${r.op}`)}</td>
                 <td className="small">{r.path}</td>
-                <td className="small">{t(`sun.fs.via.${r.via}`)}</td>
+                <td className="small" title={t(`sun.fs.via.${r.via}`)}>
+                  {t(`sun.fs.short.${r.via}`)}
+                </td>
                 <td className="num">{r.remote}</td>
                 <td className="num">{r.op === 'read' || r.op === 'write' ? `v${r.version}` : '—'}</td>
-                <td className="num">{(r.us / 1000).toFixed(1)} ms</td>
               </tr>
             ))}
           </tbody>
