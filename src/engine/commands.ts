@@ -43,7 +43,6 @@ export type EngineCommand =
   | { type: 'setEthernet'; bps: number }
   | { type: 'setMigration'; on: boolean }
   | { type: 'setSharedNetwork'; on: boolean }
-  | { type: 'setSharedNetwork'; on: boolean }
   | { type: 'ssiLogin' }
   | { type: 'ssiTouch'; node: string; page: number; write: boolean }
   | { type: 'ssiAdmin' }

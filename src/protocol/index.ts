@@ -92,7 +92,6 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
   z.object({ type: z.literal('setMigration'), on: z.boolean() }),
   z.object({ type: z.literal('setSharedNetwork'), on: z.boolean() }),
-  z.object({ type: z.literal('setSharedNetwork'), on: z.boolean() }),
   z.object({ type: z.literal('ssiLogin') }),
   z.object({ type: z.literal('ssiTouch'), node: id, page: z.number().int().min(0).max(1000), write: z.boolean() }),
   z.object({ type: z.literal('ssiAdmin') }),
