@@ -15,7 +15,7 @@ test('Sun Cluster, packet filter: one address; failing the interface node moves 
 test('Sun Cluster, all protocol processing on one node: raising the load saturates that node first, in Spanish (SUN-NET-OPTIONS)', async ({ page }) => {
   const errors = await openLab(page, '?lang=es&preset=sunsingle&speed=2');
   await expect(page.getByTestId('sun-design-single')).toHaveAttribute('aria-pressed', 'true');
-  await page.getByTestId('sun-load-12').click();
+  await page.getByTestId('sun-load-8').click();
   await expect(page.getByTestId('sun-node-sun-1').locator('td.bad')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('sun-node-sun-2').locator('td.num.bad')).toHaveCount(0);
   // switching to the packet filter spreads the work

@@ -208,7 +208,7 @@ export function buildWorld(s: Scenario): WorldSpec {
     case 'sunnet':
       return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 3, overrides: { ...SUN_SLOW, requestsPerConn: 200 }, script: outage('sun-1', 30) });
     case 'sunsingle':
-      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'single', sessions: 1, overrides: SUN_SLOW, script: [4, 8, 12].map((n, k) => ({ atUs: (15 + 15 * k) * 1_000_000, cmd: { type: 'sunLoad', sessions: n } })) });
+      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'single', sessions: 1, overrides: SUN_SLOW, script: [3, 6].map((n, k) => ({ atUs: (15 + 15 * k) * 1_000_000, cmd: { type: 'sunLoad', sessions: n } })) });
     case 'sunpernode':
       return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'perNode', sessions: 2, overrides: SUN_SLOW, script: outage('sun-2', 30) });
     case 'sungfs':

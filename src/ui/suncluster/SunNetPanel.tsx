@@ -5,7 +5,7 @@ import { formatPercent, nodeLabel } from '../format';
 import { useT } from '../useT';
 import { useSun } from './snapshot';
 
-const LOADS = [1, 2, 4, 8, 12];
+const LOADS = [1, 2, 3, 6, 8];
 
 /**
  * Sun Cluster seen as one machine, and its networking (SUN-SSI,
