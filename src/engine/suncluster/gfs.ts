@@ -120,7 +120,8 @@ export class GlobalFs {
         o.hits++;
         this.hits++;
         this.hitsBy[which]++;
-        if (s.fn === 'read') o.version = this.cacheOf(o.node).data.get(s.fid) ?? 0;
+        const c = this.cacheOf(o.node);
+        if (s.fn !== 'lookup') o.version = (s.fn === 'getattr' ? c.attr.get(s.fid) : c.data.get(s.fid)) ?? 0;
         o.i++;
         continue;
       }
@@ -224,7 +225,7 @@ export class GlobalFs {
         c.attr.set(call.fid, call.version ?? 0);
       }
     }
-    if (call.fn === 'read' || call.fn === 'write') o.version = call.version ?? 0;
+    if (call.fn !== 'lookup') o.version = call.version ?? 0;
     o.i++;
     this.run(ctx, o);
   }

@@ -119,7 +119,6 @@ export function SunFsPanel() {
             <tr>
               <th scope="col">{t('sun.node')}</th>
               <th scope="col">{t('sun.fs.op')}</th>
-              <th scope="col">{t('sun.fs.path')}</th>
               <th scope="col">{t('sun.fs.via')}</th>
               <th scope="col">{t('sun.fs.remote')}</th>
               <th scope="col">{t('sun.fs.version')}</th>
@@ -129,13 +128,14 @@ export function SunFsPanel() {
             {snap.results.slice(-6).reverse().map((r) => (
               <tr key={r.id}>
                 <td>{label(r.node)}</td>
-                <td>{t(`sun.fs.op.${r.op}`)}</td>
-                <td className="small">{r.path}</td>
+                <td className="small">
+                  {t(`sun.fs.op.${r.op}`)} {r.path}
+                </td>
                 <td className="small" title={t(`sun.fs.via.${r.via}`)}>
                   {t(`sun.fs.short.${r.via}`)}
                 </td>
                 <td className="num">{r.remote}</td>
-                <td className="num">{r.op === 'read' || r.op === 'write' ? `v${r.version}` : '—'}</td>
+                <td className="num">v{r.version}</td>
               </tr>
             ))}
           </tbody>
