@@ -51,6 +51,15 @@ describe('worker host', () => {
     expect(last().view.nowUs).toBe(t2);
   });
 
+  it('after a stall of the page or the machine, the run falls behind instead of jumping ahead', () => {
+    const { c, last } = setup(true);
+    c.advance(16);
+    const t1 = last().view.nowUs;
+    // five seconds without a tick: at most a quarter of a second (plus the allowed lag) is made up
+    c.advance(5_000);
+    expect(last().view.nowUs - t1).toBeLessThanOrEqual(250_000 + 250_000);
+  });
+
   it('refuses bad commands with a reason and keeps running', () => {
     const { host, c, last } = setup(true);
     c.advance(16);

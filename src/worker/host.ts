@@ -16,6 +16,11 @@ const BUDGET_MS = 8;
 const TICK_MS = 16;
 /** Events between wall-clock checks inside a tick. */
 const CHUNK = 4000;
+/**
+ * Wall time one tick may account for: after a stall (a busy machine, a
+ * keyframe being copied) the run falls behind instead of jumping ahead.
+ */
+const MAX_TICK_MS = 250;
 /** How far behind (in wall ms of simulated time) the run may fall before it stops trying to catch up. */
 const MAX_LAG_MS = 250;
 /** Events a frame after a seek carries, to refill the page's log. */
@@ -160,7 +165,7 @@ export class SimHost {
     const sim = this.sim;
     if (!sim || !this.playing) return;
     const start = this.clock.nowMs();
-    const elapsedMs = start - this.lastWallMs;
+    const elapsedMs = Math.min(MAX_TICK_MS, start - this.lastWallMs);
     this.lastWallMs = start;
     const target = sim.nowUs + this.lagUs + Math.round(elapsedMs * 1000 * this.speed);
     const tl = this.timeline!;
