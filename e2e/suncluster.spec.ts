@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { openLab, waitForStat } from './fixtures/lab';
 
-test('Sun Cluster, packet filter: one address; failing the interface node moves the address to another node (SUN-SSI, SUN-NET-FILTER)', async ({ page }) => {
+test('Sun Cluster, packet filter: one address; a process migrates; failing the interface node moves the address to another node (SUN-SSI, SUN-PROC, SUN-NET-FILTER)', async ({ page }) => {
   const errors = await openLab(page, '?lang=en&preset=sunnet&speed=2');
   await expect(page.getByTestId('sun-ssi')).toContainText('192.0.2.10');
   await expect(page.getByTestId('sun-table')).toBeVisible();
+  // a process moves, with its threads, to the least loaded node (SUN-PROC)
+  await page.locator('[data-testid^="sun-migrate-"]').first().click();
+  await expect(page.getByTestId('sun-net-panel')).toContainText('Migrated 1');
   await waitForStat(page, 'requestsCompleted', (v) => v > 20);
   await page.getByTestId('sun-crash-iface').click();
   await expect(page.getByTestId('sun-log')).toContainText('took the shared address from sun-1', { timeout: 20_000 });

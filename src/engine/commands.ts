@@ -54,7 +54,8 @@ export type EngineCommand =
   | { type: 'sunSetDesign'; design: SunDesign }
   | { type: 'sunLoad'; sessions: number }
   | { type: 'sunCaches'; on: boolean }
-  | { type: 'sunFileOp'; node: string; op: SunFileOp; path: string };
+  | { type: 'sunFileOp'; node: string; op: SunFileOp; path: string }
+  | { type: 'sunMigrate'; pid: number; node?: string };
 
 /** A refused command: a catalogue key for the message and the values it names. */
 export interface CommandError {

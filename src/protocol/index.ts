@@ -118,6 +118,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sunLoad'), sessions: z.number().int().min(SUN_SESSIONS.min).max(SUN_SESSIONS.max) }),
   z.object({ type: z.literal('sunCaches'), on: z.boolean() }),
   z.object({ type: z.literal('sunFileOp'), node: id, op: z.enum(SUN_FILE_OPS), path: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('sunMigrate'), pid: z.number().int().min(0), node: id.optional() }),
 ]);
 
 /**

@@ -52,7 +52,7 @@ export const PRESETS = {
   smp: { concepts: ['CL-VS-SMP'], clients: 1 },
   ssi: { concepts: ['CL-MIDDLEWARE', 'CL-SSI'], clients: 1 },
   // Sun Cluster (src/engine/suncluster)
-  sunnet: { concepts: ['SUN-SSI', 'SUN-CORBA', 'SUN-NET-OPTIONS', 'SUN-NET-FILTER'], clients: 6 },
+  sunnet: { concepts: ['SUN-SSI', 'SUN-CORBA', 'SUN-NET-OPTIONS', 'SUN-NET-FILTER', 'SUN-PROC'], clients: 6 },
   sunsingle: { concepts: ['SUN-NET-OPTIONS'], clients: 6 },
   sunpernode: { concepts: ['SUN-NET-OPTIONS', 'SUN-SSI'], clients: 6 },
   sungfs: { concepts: ['SUN-GFS', 'SUN-VNODE', 'SUN-CACHE', 'SUN-CORBA', 'SUN-SSI'], clients: 2 },

@@ -83,7 +83,8 @@ export type TraceType =
   | 'sunFileOp'
   | 'sunCacheInvalidated'
   | 'sunLoadSet'
-  | 'sunCachesSet';
+  | 'sunCachesSet'
+  | 'sunProcMoved';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is

@@ -164,6 +164,7 @@ export class GlobalFs {
       ctx.emit('sunCacheInvalidated', node, from, -1, call.fid);
       return void ctx.send(node, from, SUN_MSG.result, 60, { ...call, ack: true });
     }
+    if (call.fn === 'migrate' || call.fn === 'locate') return;
     ctx.work(node, FS_COST_US[call.fn], SUN_WORK.fsServer, { call, from });
   }
 

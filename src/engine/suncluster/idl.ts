@@ -13,7 +13,7 @@ export interface FsCall {
   /** The operation in progress on the calling node. */
   op: number;
   step: number;
-  fn: 'lookup' | 'getattr' | 'readdir' | 'read' | 'write' | 'invalidate';
+  fn: 'lookup' | 'getattr' | 'readdir' | 'read' | 'write' | 'invalidate' | 'migrate' | 'locate';
   fid: number;
   name?: string;
   /** The file's version in a result (the content a read sees), or after a write. */
@@ -23,6 +23,10 @@ export interface FsCall {
   ack?: boolean;
   /** The caller's invalidation count for this file when it asked (a late result is not cached). */
   epoch?: number;
+  /** Process management (SUN-PROC): the process, its threads, the node it goes to or now runs on. */
+  pid?: number;
+  threads?: number;
+  to?: number;
 }
 
 /** A packet of a client's TCP connection, as the networking components carry it. */
@@ -52,6 +56,14 @@ export const IDL_TEXT = `module pxfs {
     void  invalidate(in fid f);
   };
 };
+module proc {
+  interface process {    // all threads move together
+    void  migrate(in pid p, in long threads, in node to);
+  };
+  interface pm {         // one per node: where each process runs
+    oneway void locate(in pid p, in node n);
+  };
+};
 module mcnet {
   interface pkt_filter {
     oneway void deliver(in conn c, in packet p);
@@ -67,10 +79,14 @@ const IFACE: Record<FsCall['fn'], string> = {
   read: 'pxfs::file',
   write: 'pxfs::file',
   invalidate: 'pxfs::cache',
+  migrate: 'proc::process',
+  locate: 'proc::pm',
 };
 
 /** `interface::operation(args)` for a file-object invocation. */
 export function callText(c: FsCall): string {
+  if (c.fn === 'migrate') return `proc::process::migrate(pid=${c.pid}, threads=${c.threads}, to=node ${c.to})`;
+  if (c.fn === 'locate') return `proc::pm::locate(pid=${c.pid}, node=${c.to})`;
   const f = fileById(c.fid);
   const target = f ? f.path : `fid ${c.fid}`;
   const args =

@@ -4,6 +4,7 @@ import { GlobalFs } from './gfs';
 import { describeSun, type FsCall, type NetPacket } from './idl';
 import { SunClients } from './clients';
 import { SunNetwork } from './network';
+import { GlobalProcs } from './procs';
 import { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS, SUN_TIMER, SUN_WORK, fileByPath, type SunSpec } from './spec';
 
 /** The mix of operations each node's own process makes when the spec asks for one (read most). */
@@ -35,6 +36,7 @@ export class SunClusterModel implements Model {
   readonly net: SunNetwork;
   readonly users: SunClients;
   readonly fs: GlobalFs;
+  readonly procs: GlobalProcs;
   private autoOp = 0;
   /** The time of the last event this model saw, so the snapshot can give utilisation. */
   private lastUs = 0;
@@ -45,6 +47,7 @@ export class SunClusterModel implements Model {
     this.net = new SunNetwork(this);
     this.users = new SunClients(this, this.net);
     this.fs = new GlobalFs(this);
+    this.procs = new GlobalProcs(this);
   }
 
   get caches(): boolean {
@@ -60,6 +63,7 @@ export class SunClusterModel implements Model {
     this.diskNode = ctx.net.node(this.spec.diskNode)?.index ?? this.iface;
     this.net.init();
     this.users.init(ctx, this.clients);
+    this.procs.init();
     if (this.spec.fileEveryUs > 0) for (const n of this.nodes) ctx.setTimer(n, this.spec.fileEveryUs * (1 + this.nodes.indexOf(n) / this.nodes.length), SUN_TIMER.fileOp);
     this.armWriter(ctx);
   }
@@ -83,6 +87,8 @@ export class SunClusterModel implements Model {
       case SUN_MSG.reset:
         return this.users.onClient(ctx, msg.kind, msg.payload as NetPacket);
       case SUN_MSG.invoke:
+        if ((msg.payload as FsCall).fn === 'migrate' || (msg.payload as FsCall).fn === 'locate') return this.procs.onInvoke(ctx, node, msg.payload as FsCall);
+        return this.fs.onInvoke(ctx, node, msg.src, msg.payload as FsCall);
       case SUN_MSG.invalidate:
         return this.fs.onInvoke(ctx, node, msg.src, msg.payload as FsCall);
       case SUN_MSG.result:
@@ -117,6 +123,7 @@ export class SunClusterModel implements Model {
     this.fs.onCrash(ctx, node);
     if (!this.nodes.includes(node)) return;
     this.net.onCrash(node);
+    this.procs.onCrash(node);
     // the membership notices after a while; a surviving node (or a client) keeps the clock
     const watcher = [...this.nodes, ...this.clients].find((n) => n !== node && ctx.net.nodes[n]!.up);
     if (watcher !== undefined) ctx.setTimer(watcher, this.spec.detectUs, SUN_TIMER.detect, node);
@@ -128,6 +135,7 @@ export class SunClusterModel implements Model {
     ctx.emit('sunNodeLeft', node, -1, -1, this.members.size);
     this.net.note(ctx.nowUs, 'left', node, -1);
     this.net.onNodeLeft(ctx, node);
+    this.procs.onNodeLeft(ctx, node);
   }
 
   onNodeRestarted(ctx: ModelContext, node: number): void {
@@ -135,6 +143,7 @@ export class SunClusterModel implements Model {
     if (!this.nodes.includes(node)) return;
     this.members.add(node);
     this.net.onNodeBack(node);
+    this.procs.onNodeBack(node);
     if (this.spec.fileEveryUs > 0) ctx.setTimer(node, this.spec.fileEveryUs, SUN_TIMER.fileOp);
     if (this.spec.writer && ctx.net.node(this.spec.writer.node)?.index === node) this.armWriter(ctx);
     if (node === this.diskNode) this.fs.onPrimaryBack(ctx);
@@ -163,6 +172,15 @@ export class SunClusterModel implements Model {
         this.fs.flush();
         ctx.emit('sunCachesSet', -1, -1, -1, cmd.on ? 1 : 0);
         return null;
+      case 'sunMigrate': {
+        const p = this.procs.table.get(cmd.pid);
+        if (!p || p.state !== 'running') return { code: 'unknownProcess', params: { id: String(cmd.pid) } };
+        const to = cmd.node !== undefined ? (ctx.net.node(cmd.node)?.index ?? -1) : this.procs.leastLoaded(ctx, p.node);
+        if (!this.nodes.includes(to) || !ctx.net.nodes[to]!.up) return { code: 'unknownNode', params: { id: String(cmd.node ?? '') } };
+        if (to === p.node) return { code: 'alreadyUp', params: { id: ctx.net.nodes[to]!.id } };
+        this.procs.migrate(ctx, cmd.pid, to);
+        return null;
+      }
       case 'sunFileOp': {
         const n = ctx.net.node(cmd.node);
         if (!n || !this.nodes.includes(n.index)) return { code: 'unknownNode', params: { id: String(cmd.node) } };
@@ -242,6 +260,11 @@ export class SunClusterModel implements Model {
       hitsBy: { ...fs.hitsBy },
       missesBy: { ...fs.missesBy },
       results: fs.results.slice(-12),
+      procs: [...this.procs.table.values()].map((p) => ({ ...p })),
+      // how many processes each node places where the table does (every node should know them all)
+      agree: this.nodes.map((x) => [...this.procs.table.values()].filter((p) => this.procs.views.get(x)?.get(p.pid) === p.node).length),
+      migrations: this.procs.migrations,
+      recovered: this.procs.recovered,
     };
   }
 }

@@ -119,6 +119,41 @@ export function SunNetPanel() {
           </tbody>
         </table>
       )}
+      <h3>{t('sun.procs')}</h3>
+      <p className="small muted">
+        {t('sun.procs.help')} {t('sun.procCounts', { m: snap.migrations, r: snap.recovered })}
+      </p>
+      <table className="lb-table" data-testid="sun-procs">
+        <thead>
+          <tr>
+            <th scope="col">{t('sun.pid')}</th>
+            <th scope="col">{t('sun.proc')}</th>
+            <th scope="col">{t('sun.threads')}</th>
+            <th scope="col">{t('sun.node')}</th>
+            <th scope="col" />
+          </tr>
+        </thead>
+        <tbody>
+          {snap.procs.map((p) => (
+            <tr key={p.pid}>
+              <td className="num">{p.pid}</td>
+              <td>{p.name}</td>
+              <td className="num">{p.threads}</td>
+              <td className={p.state === 'running' ? '' : 'bad'}>{p.state === 'running' ? label(p.node) : t(`sun.${p.state}`)}</td>
+              <td>
+                {p.state === 'running' && (
+                  <button type="button" onClick={() => void sendCommand({ type: 'sunMigrate', pid: p.pid })} data-testid={`sun-migrate-${p.pid}`}>
+                    {t('sun.migrate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small">
+        {t('sun.known')}: {snap.nodes.map((n, i) => `${label(n)} ${snap.agree[i] ?? 0}/${snap.procs.length}`).join(' · ')}
+      </p>
       {snap.log.length > 0 && (
         <>
           <h3>{t('sun.recent')}</h3>

@@ -27,6 +27,10 @@ export interface SunSnapshot {
   cache: { dnlc: number; attr: number; data: [number, number][] }[];
   hitsBy: { dnlc: number; attr: number; data: number };
   missesBy: { dnlc: number; attr: number; data: number };
+  procs: { pid: number; name: string; threads: number; node: number; state: 'running' | 'moving' | 'lost' }[];
+  agree: number[];
+  migrations: number;
+  recovered: number;
   results: { id: number; node: number; op: SunFileOp; path: string; remote: number; hits: number; misses: number; version: number; us: number; via: 'local' | 'cached' | 'primary' | 'remote' }[];
 }
 
