@@ -12,6 +12,11 @@ export function startWorker(onFrame: (f: Frame) => void, onCrash: (message: stri
   const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   worker.addEventListener('error', (e) => onCrash(e.message || 'worker error'));
   const api = Comlink.wrap<WorkerApi>(worker);
-  void api.subscribe(Comlink.proxy(onFrame));
+  // the answer to each frame waits for the next animation frame: the worker holds back paced frames until the page has drawn
+  const drawn = (f: Frame) => {
+    onFrame(f);
+    return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  };
+  void api.subscribe(Comlink.proxy(drawn));
   return { api, terminate: () => worker.terminate() };
 }

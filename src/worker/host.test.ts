@@ -60,6 +60,26 @@ describe('worker host', () => {
     expect(last().view.nowUs - t1).toBeLessThanOrEqual(250_000 + 250_000);
   });
 
+  it('a page that has not drawn the last frames gets no new paced frames, and then every event it missed', () => {
+    const c = fakeClock();
+    const frames: Frame[] = [];
+    let ready = true;
+    const host = new SimHost(c.clock, (f) => frames.push(f), () => ready);
+    host.load(1, clientServerWorld(4), 9, [], true, 50);
+    c.advance(16);
+    const posted = frames.length;
+    ready = false;
+    for (let i = 0; i < 10; i++) c.advance(16);
+    expect(frames.length).toBe(posted);
+    ready = true;
+    c.advance(16);
+    expect(frames.length).toBe(posted + 1);
+    // the events of the skipped ticks arrive in the next frame
+    const seqs = frames.flatMap((f) => f.events.map((e) => e.seq));
+    expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
+    void host;
+  });
+
   it('refuses bad commands with a reason and keeps running', () => {
     const { host, c, last } = setup(true);
     c.advance(16);

@@ -48,6 +48,13 @@ export class SimHost {
   constructor(
     private readonly clock: HostClock,
     private readonly post: (frame: Frame) => void,
+    /**
+     * Whether the page is ready for another paced frame. A page slower than
+     * the worker (a busy machine, a big scenario at high speed) gets fewer
+     * frames instead of a growing queue of them; what happened in between
+     * still reaches it, since events are drained only into posted frames.
+     */
+    private readonly ready: () => boolean = () => true,
   ) {}
 
   /** Starts a run; replies and frames of the previous run stop at once. */
@@ -177,7 +184,7 @@ export class SimHost {
     }
     const maxLag = MAX_LAG_MS * 1000 * this.speed;
     this.lagUs = Math.min(Math.max(0, target - sim.nowUs), maxLag);
-    this.postFrame();
+    if (this.ready()) this.postFrame();
     this.ticking = true;
     this.clock.schedule(() => this.tick(), Math.max(0, TICK_MS - (this.clock.nowMs() - start)));
   }

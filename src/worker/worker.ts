@@ -4,15 +4,20 @@ import * as Comlink from 'comlink';
 import type { Frame, WorkerApi } from '../protocol';
 import { SimHost } from './host';
 
-let listener: ((frame: Frame) => void) | null = null;
+let listener: ((frame: Frame) => unknown) | null = null;
+/** Frames posted that the page has not yet drawn (its callback resolves after its next animation frame). */
+let unanswered = 0;
+const MAX_UNANSWERED = 2;
 
 const host = new SimHost(
   { nowMs: () => performance.now(), schedule: (fn, ms) => void setTimeout(fn, ms) },
   (frame) => {
     if (!listener) return;
     const v = frame.view;
-    listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer, frame.hops.buffer] as ArrayBuffer[]));
+    unanswered++;
+    void Promise.resolve(listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer, frame.hops.buffer] as ArrayBuffer[]))).finally(() => unanswered--);
   },
+  () => unanswered < MAX_UNANSWERED,
 );
 
 const api: WorkerApi = {
