@@ -1,5 +1,5 @@
 /**
- * Labelled badges above nodes: the cluster's groups sit on their owner, so a
+ * Labelled badges beside nodes: the cluster's groups sit on their owner, so a
  * failover shows as the badge leaving one node and appearing on another.
  */
 import type { DrawContext } from './drawStatic';
@@ -52,7 +52,7 @@ export class BadgeMotion {
   }
 }
 
-/** Draws the badges in world coordinates (the transform must be set); stacked upwards when a node has several. */
+/** Draws the badges in world coordinates (the transform must be set); stacked downwards when a node has several. */
 export function drawBadges(ctx: CanvasRenderingContext2D, dc: DrawContext, badges: readonly Badge[], motion?: BadgeMotion, nowMs = 0): void {
   if (badges.length === 0) return;
   const { wx, wy, kinds } = dc.scene;
@@ -68,7 +68,11 @@ export function drawBadges(ctx: CanvasRenderingContext2D, dc: DrawContext, badge
     stack.set(b.node, k + 1);
     const half = NODE_HALF[kinds[b.node]!] ?? { w: 15, h: 15 };
     const w = ctx.measureText(b.text).width + 10;
-    const at = motion ? motion.place(b, nx, ny - half.h - 34 - k * 16, nowMs) : { x: nx, y: ny - half.h - 34 - k * 16, travelling: false };
+    // beside the node, to the right, stacked downwards: above it they would sit on the label of
+    // the node over it (servers are stacked in a column) or be clipped at the canvas's top
+    const tx = nx + half.w + 8 + w / 2;
+    const ty = ny - half.h + 7 + k * 16;
+    const at = motion ? motion.place(b, tx, ty, nowMs) : { x: tx, y: ty, travelling: false };
     const x = at.x;
     const cy = at.y;
     if (at.travelling) {
@@ -78,7 +82,7 @@ export function drawBadges(ctx: CanvasRenderingContext2D, dc: DrawContext, badge
       ctx.setLineDash([4, 4]);
       ctx.beginPath();
       ctx.moveTo(x, cy);
-      ctx.lineTo(nx, ny - half.h - 34 - k * 16);
+      ctx.lineTo(tx, ty);
       ctx.stroke();
       ctx.setLineDash([]);
       ctx.globalAlpha = 1;

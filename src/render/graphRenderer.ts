@@ -28,8 +28,9 @@ export interface RendererOptions {
 /** Something to point at, e.g. the subject of an event chosen in the log. */
 export type Highlight = { nodeIndex?: number; linkIndex?: number; messageId?: number } | null;
 
-// world-unit padding around the graph when fitting: rings at the sides, labels below
-const FIT_PAD = { x: 40, top: 40, bottom: 60 };
+// world-unit padding around the graph when fitting: rings at the sides, labels below, and on
+// the right room for the group badges drawn beside the servers (the rightmost column)
+const FIT_PAD = { left: 40, right: 110, top: 40, bottom: 60 };
 const MAX_FIT_SCALE = 2;
 // from this many nodes a full static redraw costs a good part of a frame, so gestures move a snapshot instead
 const GESTURE_SNAPSHOT_NODES = 300;
@@ -224,10 +225,10 @@ export class GraphRenderer {
   private fit(): void {
     if (this.width <= 0 || this.height <= 0 || this.positions.size === 0) return;
     const b = bounds(this.positions);
-    const w = b.maxX - b.minX + 2 * FIT_PAD.x;
+    const w = b.maxX - b.minX + FIT_PAD.left + FIT_PAD.right;
     const h = b.maxY - b.minY + FIT_PAD.top + FIT_PAD.bottom;
     const k = Math.min(MAX_FIT_SCALE, this.width / w, this.height / h);
-    const x = this.width / 2 - ((b.minX + b.maxX) / 2) * k;
+    const x = this.width / 2 - ((b.minX - FIT_PAD.left + b.maxX + FIT_PAD.right) / 2) * k;
     const y = this.height / 2 - ((b.minY - FIT_PAD.top + b.maxY + FIT_PAD.bottom) / 2) * k;
     this.zoomBehavior.scaleExtent([Math.min(k / 2, 0.5), Math.max(8, k * 8)]);
     this.zoomBehavior.transform(select(this.container), zoomIdentity.translate(x, y).scale(k));
