@@ -1,6 +1,6 @@
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { nodeLabel } from './format';
+import { fmtNum, nodeLabel } from './format';
 import { useT } from './useT';
 
 /** What the cluster snapshot says about data and failure handling. */
@@ -59,19 +59,19 @@ export function ClusterData({ snap }: { snap: ClusterDataInfo }) {
             {figures.map(([id, label, v]) => (
               <div key={id} className={(id === 'data-lost' || id === 'data-half') && v > 0 ? 'figure bad' : 'figure'}>
                 <dt>{label}</dt>
-                <dd data-testid={id}>{v.toLocaleString()}</dd>
+                <dd data-testid={id}>{fmtNum(v)}</dd>
               </div>
             ))}
             {snap.storage === 'copy' && (
               <div className="figure">
                 <dt>{t('data.copy')}</dt>
-                <dd>{Math.round((stats.copyBytes ?? 0) / 1000).toLocaleString()} kB</dd>
+                <dd>{fmtNum(Math.round((stats.copyBytes ?? 0) / 1000))} kB</dd>
               </div>
             )}
             {snap.storage === 'shared' && (
               <div className="figure">
                 <dt>{t('data.locks')}</dt>
-                <dd>{(stats.lockMessages ?? 0).toLocaleString()}</dd>
+                <dd>{fmtNum((stats.lockMessages ?? 0))}</dd>
               </div>
             )}
           </dl>

@@ -1,7 +1,7 @@
 import { LIMITS } from '../protocol';
 import { setSpeed, step, togglePlay } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { formatClock } from './format';
+import { fmtNum, formatClock } from './format';
 import { useT } from './useT';
 
 const LOG_MIN = Math.log10(LIMITS.speed.min);
@@ -56,7 +56,7 @@ export function Controls() {
       <div className="clock">
         <span className="clock-label">{t('controls.events')}</span>
         <span className="clock-value" data-testid="event-count" data-hash={hash}>
-          {events.toLocaleString()}
+          {fmtNum(events)}
         </span>
       </div>
       {lagging && <span className="lagging">{t('controls.lagging')}</span>}

@@ -3,7 +3,7 @@ import type { TraceEvent } from '../protocol';
 import { highlightEvent, select, selectMessage } from '../store/actions';
 import { jumpToEvent } from '../store/timeTravel';
 import { useLab } from '../store/labStore';
-import { describeEvent, formatClock } from './format';
+import { describeEvent, fmtNum, formatClock } from './format';
 import type { ClusterInfo } from './format';
 import { useT } from './useT';
 import { isKey } from '../i18n';
@@ -74,7 +74,7 @@ export function EventLog() {
           </select>
         </label>
       </div>
-      {skipped > 0 && <p className="muted small">{t('log.skipped', { n: skipped.toLocaleString() })}</p>}
+      {skipped > 0 && <p className="muted small">{t('log.skipped', { n: fmtNum(skipped) })}</p>}
       <ol className="log-rows" data-testid="log-rows">
         {rows.length === 0 && <li className="muted">{t('log.empty')}</li>}
         {rows.map((e) => (

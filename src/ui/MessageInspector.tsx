@@ -1,5 +1,5 @@
 import { useLab } from '../store/labStore';
-import { msgKind, nodeLabel } from './format';
+import { fmtNum, msgKind, nodeLabel } from './format';
 import { useT } from './useT';
 import { isKey } from '../i18n';
 
@@ -24,7 +24,7 @@ export function MessageInspector({ id }: { id: string }) {
           {nodeLabel(topo, Number(d.src))} → {nodeLabel(topo, Number(d.dst))}
         </dd>
         <dt>{t('msgd.bytes')}</dt>
-        <dd>{Number(d.bytes).toLocaleString()} B</dd>
+        <dd>{fmtNum(Number(d.bytes))} B</dd>
         {d.transaction !== undefined && (
           <>
             <dt>{t('msgd.transaction')}</dt>

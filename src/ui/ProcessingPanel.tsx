@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CLASSES, FAT, THIN, type ProcessingClass } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { formatMs } from './format';
+import { fmtNum, formatMs } from './format';
 import { useT } from './useT';
 
 /** The default class of processing as the model reports it. */
@@ -65,7 +65,7 @@ export function ProcessingPanel() {
       </form>
       <p className="small" data-testid="per-tx">
         {t('proc.perTx', {
-          bytes: Math.round(s('bytesPerTx')).toLocaleString(),
+          bytes: fmtNum(Math.round(s('bytesPerTx'))),
           msgs: s('messagesPerTx').toFixed(1),
           server: formatMs(s('serverCpuPerTxUs')),
           client: formatMs(s('clientCpuPerTxUs')),

@@ -1,7 +1,7 @@
 import { NF, NODE_STRIDE } from '../protocol';
 import { select } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { formatMs, formatPercent } from './format';
+import { fmtNum, formatMs, formatPercent } from './format';
 import { useT } from './useT';
 import type { MessageKey } from '../i18n';
 
@@ -32,7 +32,7 @@ export function StatsPanel() {
             <div key={f.stat} className={f.stat === 'requestsFailed' && v > 0 ? 'figure bad' : 'figure'}>
               <dt>{t(f.label)}</dt>
               <dd data-testid={f.testid} data-value={v}>
-                {f.ms ? `${formatMs(v)} ms` : v.toLocaleString()}
+                {f.ms ? `${formatMs(v)} ms` : fmtNum(v)}
               </dd>
             </div>
           );

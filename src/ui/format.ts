@@ -1,4 +1,5 @@
 import { isKey } from '../i18n';
+import { useLab } from '../store/labStore';
 import { ALGORITHMS, CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 import { describeMpEvent } from './messaging/describe';
@@ -17,7 +18,16 @@ export function formatClock(us: number): string {
 /** A duration in ms with sensible precision. */
 export function formatMs(us: number): string {
   const ms = us / 1000;
-  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+  return fmtNum(ms, ms >= 100 ? 0 : ms >= 10 ? 1 : 2);
+}
+
+/**
+ * A number as the reader's language writes it (Spanish: 16.253 and 4,80;
+ * English: 16,253 and 4.80), whatever the browser's own locale.
+ */
+export function fmtNum(n: number, digits?: number): string {
+  const locale = useLab.getState().lang === 'es' ? 'es-ES' : 'en-GB';
+  return n.toLocaleString(locale, digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 export function formatPercent(x: number): string {

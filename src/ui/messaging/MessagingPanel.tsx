@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { RECV_MODES, SEND_MODES, SERVICES, type RecvMode, type SendMode, type Service } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { formatMs, nodeLabel } from '../format';
+import { fmtNum, formatMs, nodeLabel } from '../format';
 import { useT, type T } from '../useT';
 import { setProcessLabels } from './describe';
 import { ModuleView } from './ModuleView';
@@ -51,10 +51,10 @@ export function MessagingPanel() {
       <tr key={service} data-testid={`mp-overhead-${service}`}>
         <th scope="row">{t(`service.${service}`)}</th>
         <td>{msgs}</td>
-        <td>{bytes.toLocaleString()}</td>
+        <td>{fmtNum(bytes)}</td>
         <td>{useful}</td>
         <td>{useful ? (msgs / useful).toFixed(2) : '—'}</td>
-        <td>{useful ? Math.round(bytes / useful).toLocaleString() : '—'}</td>
+        <td>{useful ? fmtNum(Math.round(bytes / useful)) : '—'}</td>
       </tr>
     );
   };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BINDINGS, CALL_MODES, RPC_STEP, type Binding, type CallMode } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { nodeLabel } from '../format';
+import { fmtNum, nodeLabel } from '../format';
 import { useT, type T } from '../useT';
 import { CallChart } from './CallChart';
 import type { MpSnapshot, RpcCallView } from './types';
@@ -121,7 +121,7 @@ export function RpcPanel() {
               </th>
               <td>{c.n}</td>
               <td>{c.n ? (c.msgs / c.n).toFixed(1) : '—'}</td>
-              <td>{c.n ? Math.round(c.bytes / c.n).toLocaleString() : '—'}</td>
+              <td>{c.n ? fmtNum(Math.round(c.bytes / c.n)) : '—'}</td>
               <td>{c.n ? (c.us / c.n / 1000).toFixed(1) : '—'}</td>
               <td>{c.handshakes}</td>
             </tr>
