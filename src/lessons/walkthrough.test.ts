@@ -40,6 +40,7 @@ const EXAMPLES: Record<string, EngineCommand> = {
   'architecture.ssi': { type: 'ssiLogin' },
   'architecture.control': { type: 'ssiAdmin' },
   'sun.nocache': { type: 'sunCaches', on: false },
+  'sun.proc': { type: 'sunMigrate', pid: 101 },
   'beowulf.bonding': { type: 'failNic', node: 'n01' },
   'beowulf.ethernet': { type: 'setEthernet', bps: 100_000_000 },
 };

@@ -73,7 +73,8 @@ describe('share codec', () => {
     }
     console.log(`presets with keyframes: ${forkable.join(', ')}`);
     expect(forkable).toContain('office');
-  });
+    // runs every preset twice for 40 simulated seconds: seconds, not milliseconds
+  }, 120_000);
 
   it('a long session of 60 commands still fits a 2,000-character link', () => {
     const { doc } = liveDoc('office');
