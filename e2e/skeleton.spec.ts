@@ -129,7 +129,7 @@ test('speaks Spanish and English', async ({ page }) => {
 
 test('a broken address is explained and the default office still runs', async ({ page }) => {
   const errors = await openLab(page, '?lang=en&seed=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&clients=99999');
-  await expect(page.getByTestId('notices')).toContainText('invalid seed');
+  await expect(page.getByTestId('notices')).toContainText('The seed in the address');
   await expect(page.getByTestId('notices')).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await waitForStat(page, 'messagesDelivered', (v) => v > 0);

@@ -64,4 +64,7 @@ export const clusterDataEn = {
   'field.nodes': 'The number of cluster nodes',
   'field.weight': 'The weight',
   'field.algorithm': 'The balancing algorithm',
+  'field.seed': 'The seed',
+  'field.preset': 'The scenario',
+  'parts.down': 'The machine is down: its cluster service and all its managers stop until it restarts; the others decide where its groups go.',
 } as const;

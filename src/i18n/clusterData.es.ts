@@ -66,4 +66,7 @@ export const clusterDataEs: Record<keyof typeof clusterDataEn, string> = {
   'field.nodes': 'El número de nodos del clúster',
   'field.weight': 'El peso',
   'field.algorithm': 'El algoritmo de reparto',
+  'field.seed': 'La semilla',
+  'field.preset': 'El escenario',
+  'parts.down': 'La máquina está caída: su servicio de clúster y todos sus gestores se detienen hasta que se reinicie; los demás deciden adónde van sus grupos.',
 };

@@ -306,7 +306,7 @@ const core = {
   'error.unknownResource': 'There is no group or resource "{id}".',
   'error.notOnline': '"{id}" is not online anywhere.',
   'error.notMember': '"{id}" is not a member of the cluster right now.',
-  'error.badAddress': 'The address had an invalid {field} ("{value}"); the default was used instead.',
+  'error.badAddress': '{field} in the address ("{value}") is not valid; the default was used instead.',
   'error.workerCrashed': 'The simulation stopped unexpectedly: {message}',
 
   'field.latencyUs': 'Latency',

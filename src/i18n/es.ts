@@ -316,7 +316,7 @@ export const es: Record<MessageKey, string> = {
   'error.unknownResource': 'No hay ningún grupo o recurso «{id}».',
   'error.notOnline': '«{id}» no está en línea en ningún nodo.',
   'error.notMember': '«{id}» no es miembro del clúster ahora mismo.',
-  'error.badAddress': 'La dirección tenía un valor no válido para {field} («{value}»); se usó el valor por defecto.',
+  'error.badAddress': '{field} de la dirección («{value}») no es válido; se usó el valor por defecto.',
   'error.workerCrashed': 'La simulación se detuvo inesperadamente: {message}',
 
   'field.latencyUs': 'La latencia',

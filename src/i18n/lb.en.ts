@@ -84,4 +84,6 @@ export const lbEn = {
   'lb.scale.note': 'Availability: the chance that at least one node is up, if each is up {a} % of the time on its own. Prices are illustrative: a commodity node costs 1 unit; one machine with n times its power costs n^1.5 units (big SMP machines cost more per unit of power).',
   'lb.health.up': 'up',
   'lb.health.down': 'down',
+  'lb.scale.notMeasured': 'not measured (too short)',
+  'lb.scale.sameLink': 'Rows measured since the last change of interconnect speed.',
 } as const;

@@ -86,4 +86,6 @@ export const lbEs: Record<keyof typeof lbEn, string> = {
   'lb.scale.note': 'Disponibilidad: la probabilidad de que al menos un nodo esté activo, si cada uno lo está el {a} % del tiempo por sí solo. Precios ilustrativos: un nodo corriente cuesta 1 unidad; una sola máquina con n veces su potencia cuesta n^1,5 unidades (las grandes máquinas SMP cuestan más por unidad de potencia).',
   'lb.health.up': 'activo',
   'lb.health.down': 'caído',
+  'lb.scale.notMeasured': 'sin medir (muy poco tiempo)',
+  'lb.scale.sameLink': 'Filas medidas desde el último cambio de velocidad de la interconexión.',
 };

@@ -61,7 +61,7 @@ export const lessonsEn = {
   'lesson.intro.messages.task': 'Watch 40 messages being delivered.',
   'lesson.intro.messages.hint': 'Press play (or Space) if the clock is stopped; the counter under the graph grows as messages arrive.',
   'lesson.intro.crash.text': 'If the only way to cooperate is a message, a machine that stops answering stops the cooperation. Let us try.',
-  'lesson.intro.crash.task': 'Crash the database server “db”.',
+  'lesson.intro.crash.task': 'Crash the database server “db-1”.',
   'lesson.intro.crash.hint': 'Click db on the graph or in the machine list, then “Crash” in the inspector on the right.',
   'lesson.intro.fail.text': 'The clients keep sending, but no answer comes back from the database: after their timeout, requests fail. The system as a whole is only as healthy as the messages it can exchange.',
   'lesson.intro.fail.task': 'Wait for a request to fail.',

@@ -63,7 +63,7 @@ export const lessonsEs: Record<keyof typeof lessonsEn, string> = {
   'lesson.intro.messages.task': 'Observa cómo se entregan 40 mensajes.',
   'lesson.intro.messages.hint': 'Pulsa reproducir (o Espacio) si el reloj está parado; el contador bajo el grafo crece al llegar los mensajes.',
   'lesson.intro.crash.text': 'Si la única forma de cooperar es un mensaje, una máquina que deja de responder detiene la cooperación. Vamos a probarlo.',
-  'lesson.intro.crash.task': 'Haz caer el servidor de base de datos «db».',
+  'lesson.intro.crash.task': 'Haz caer el servidor de base de datos «db-1».',
   'lesson.intro.crash.hint': 'Haz clic en db en el grafo o en la lista de máquinas y luego en «Hacer caer» en el inspector de la derecha.',
   'lesson.intro.fail.text': 'Los clientes siguen enviando, pero la base de datos ya no responde: al vencer su plazo, las peticiones fallan. El sistema entero solo está tan sano como los mensajes que puede intercambiar.',
   'lesson.intro.fail.task': 'Espera a que falle una petición.',

@@ -20,6 +20,17 @@ export function ClusterServiceParts({ index }: { index: number }) {
   const m = snap.nodes.indexOf(index);
   if (m < 0) return null;
   const running = snap.inService[m];
+  if ((view.nodes[index * NODE_STRIDE + NF.up] ?? 0) === 0) {
+    // a crashed machine runs nothing: no owner, no view, whatever its memory said before
+    return (
+      <section className="service-parts" data-testid="service-parts">
+        <h4>
+          {t('parts.title')} <span className="bad">{t('cluster.stopped')}</span>
+        </h4>
+        <p className="small">{t('parts.down')}</p>
+      </section>
+    );
+  }
   const owned = snap.owners[m]?.map((o, g) => (o === index ? snap.groups[g]?.label : null)).filter(Boolean) ?? [];
   const online = snap.groups.reduce((s, g) => s + (g.states[m]?.filter((x) => x === ONLINE).length ?? 0), 0);
   const total = snap.groups.reduce((s, g) => s + g.resources.length, 0);

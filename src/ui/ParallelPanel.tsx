@@ -86,7 +86,7 @@ export function ParallelPanel() {
               <span>{t('par.smpProcessors')} </span>
               <input type="number" min={1} max={64} value={cpus} onChange={(e) => setCpus(Number(e.target.value))} data-testid="par-smp-cpus" />
             </label>
-            <button type="button" onClick={() => void sendCommand({ type: 'setSmp', processors: cpus })}>
+            <button type="button" disabled={!Number.isInteger(cpus) || cpus < 1 || cpus > 64} onClick={() => void sendCommand({ type: 'setSmp', processors: cpus })}>
               {t('par.smpApply')}
             </button>
             <button type="button" onClick={() => void sendCommand({ type: 'runJob', kind, nodes: 1, smp: true })} data-testid="par-run-smp">
@@ -108,7 +108,7 @@ export function ParallelPanel() {
           <span>{t('par.nodes')} </span>
           <input type="number" min={1} max={snap.workers.length} value={nodes} onChange={(e) => setNodes(Number(e.target.value))} data-testid="par-nodes" />
         </label>
-        <button type="button" onClick={() => void sendCommand({ type: 'runJob', kind, nodes })} data-testid="par-run">
+        <button type="button" disabled={!Number.isInteger(nodes) || nodes < 1 || nodes > snap.workers.length} onClick={() => void sendCommand({ type: 'runJob', kind, nodes })} data-testid="par-run">
           {t('par.run')}
         </button>
         <button type="button" onClick={() => void sendCommand({ type: 'sweep', kind })} data-testid="par-sweep">

@@ -66,7 +66,7 @@ export function ScalePanel() {
             <tr key={r.nodes}>
               <th scope="row">{r.nodes}</th>
               <td className="num" data-testid={`scale-tput-${r.nodes}`}>
-                {r.throughput === null ? t('lb.scale.measuring') : num(r.throughput)}
+                {r.throughput !== null ? num(r.throughput) : r.over ? t('lb.scale.notMeasured') : t('lb.scale.measuring')}
               </td>
               <td className="num">{availability(r.availability)}</td>
               <td className="num">{num(r.clusterPrice, 1)}</td>
@@ -75,6 +75,7 @@ export function ScalePanel() {
           ))}
         </tbody>
       </table>
+      {snap.storage && <p className="small muted">{t('lb.scale.sameLink')}</p>}
       <p className="small muted">{t('lb.scale.note', { a: num(NODE_AVAILABILITY * 100) })}</p>
     </section>
   );

@@ -5,6 +5,8 @@
 
 export interface Epoch {
   servers: number;
+  /** Interconnect bandwidth meanwhile; only epochs under the current one are compared. */
+  bps?: number;
   startUs: number;
   /** -1 while it is the current epoch. */
   endUs: number;
@@ -14,8 +16,10 @@ export interface Epoch {
 
 export interface ScaleRow {
   nodes: number;
-  /** Requests per second after the ramp-up; null while still warming up. */
+  /** Requests per second after the ramp-up; null while still warming up (or never measured). */
   throughput: number | null;
+  /** That size is no longer running, so a missing figure will stay missing. */
+  over: boolean;
   /** Chance that at least one of n nodes is up, each up a fraction `a` of the time. */
   availability: number;
   clusterPrice: number;
@@ -29,7 +33,11 @@ export const SMP_EXPONENT = 1.5;
 /** Shorter measurements than this after the ramp-up are too noisy to show. */
 const MIN_MEASURE_US = 5_000_000;
 
-export function scaleRows(epochs: readonly Epoch[], nowUs: number): ScaleRow[] {
+export function scaleRows(all: readonly Epoch[], nowUs: number): ScaleRow[] {
+  // figures measured under another interconnect are not comparable with the current ones
+  const current = all[all.length - 1]?.bps;
+  const epochs = all.filter((e) => e.bps === current);
+  const last = epochs[epochs.length - 1];
   const byNodes = new Map<number, number | null>();
   for (const e of epochs) {
     if (e.servers < 1) continue;
@@ -44,6 +52,7 @@ export function scaleRows(epochs: readonly Epoch[], nowUs: number): ScaleRow[] {
     .map(([nodes, throughput]) => ({
       nodes,
       throughput,
+      over: last?.servers !== nodes,
       availability: 1 - (1 - NODE_AVAILABILITY) ** nodes,
       clusterPrice: nodes,
       smpPrice: nodes ** SMP_EXPONENT,

@@ -30,7 +30,12 @@ export class BalancerModel implements Model {
     this.net = ctx.net;
     this.d.init(ctx);
     for (const n of ctx.net.nodes) this.traffic.startClient(ctx, n.index);
-    this.traffic.markServers(0, this.usable());
+    this.traffic.markServers(0, this.usable(), this.icBps());
+  }
+
+  /** The interconnect's bandwidth now (0 without one). */
+  private icBps(): number {
+    return this.net?.link(this.spec.interconnectLinks[0] ?? '')?.bandwidthBps ?? 0;
   }
 
   /** Service nodes that are up, healthy and in rotation. */
@@ -41,7 +46,7 @@ export class BalancerModel implements Model {
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {
     this.nowUs = ctx.nowUs;
     if (!this.d.onTimer(ctx, node, tag, data)) this.traffic.onTimer(ctx, node, tag, data);
-    this.traffic.markServers(ctx.nowUs, this.usable());
+    this.traffic.markServers(ctx.nowUs, this.usable(), this.icBps());
   }
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
@@ -84,7 +89,7 @@ export class BalancerModel implements Model {
         if (s < 0) return { code: 'unknownNode', params: { id: String(cmd.node) } };
         this.d.backends[s]!.drain = cmd.on;
         ctx.emit('serverDrained', this.d.backends[s]!.node, -1, -1, cmd.on ? 1 : 0, s);
-        this.traffic.markServers(ctx.nowUs, this.usable());
+        this.traffic.markServers(ctx.nowUs, this.usable(), this.icBps());
         return null;
       }
       case 'setWeight': {
@@ -104,6 +109,7 @@ export class BalancerModel implements Model {
           if (l) l.bandwidthBps = cmd.bps;
         }
         ctx.emit('settingChanged', -1, -1, -1, cmd.bps, 12);
+        this.traffic.markServers(ctx.nowUs, this.usable(), this.icBps());
         return null;
       }
       default:
@@ -165,7 +171,7 @@ export class BalancerModel implements Model {
         .filter((b) => !b.removed)
         .map((b) => ({ id: b.id, node: b.node, weight: b.weight, state: SERVER_STATES.indexOf(this.d.state(b)), active: b.active, served: b.served, rate: servedRate(b, this.nowUs) })),
       // completed requests per second while the pool had n nodes, after the ramp-up
-      epochs: this.traffic.epochs.map((e, i) => ({ servers: e.servers, startUs: e.startUs, endUs: lastUs(i) ?? -1, completed: e.completed, warmupUs: WARMUP_US })),
+      epochs: this.traffic.epochs.map((e, i) => ({ servers: e.servers, bps: e.bps, startUs: e.startUs, endUs: lastUs(i) ?? -1, completed: e.completed, warmupUs: WARMUP_US })),
       storage: this.spec.storage ?? null,
       interconnectLinks: this.spec.interconnectLinks,
       fetchBytes: this.spec.fetchBytes,

@@ -26,6 +26,8 @@ const WINDOW_US = 5_000_000;
 /** Throughput measured while the pool had a given number of nodes (CL-SCALE-INC). */
 export interface ScaleEpoch {
   servers: number;
+  /** The interconnect's bandwidth meanwhile (0 without one): figures under different ones are not comparable. */
+  bps: number;
   startUs: number;
   completed: number;
 }
@@ -57,10 +59,11 @@ export class Traffic {
   }
 
   /** Starts a new throughput epoch when the number of usable nodes changes. */
-  markServers(nowUs: number, servers: number): void {
+  markServers(nowUs: number, servers: number, bps = 0): void {
     const last = this.epochs[this.epochs.length - 1];
-    if (last?.servers === servers) return;
-    this.epochs.push({ servers, startUs: nowUs, completed: 0 });
+    if (last?.servers === servers && last.bps === bps) return;
+    this.epochs.push({ servers, bps, startUs: nowUs, completed: 0 });
+    if (this.epochs.length > 200) this.epochs.shift();
   }
 
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {

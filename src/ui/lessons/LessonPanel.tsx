@@ -123,7 +123,8 @@ export function LessonPanel() {
                     <span className="small muted">{t('lessons.look')}:</span>{' '}
                     {look.map((id) => (
                       <button key={id} type="button" className="chip" onClick={() => select({ kind: topo?.nodes.some((n) => n.id === id) ? 'node' : 'link', id })}>
-                        {id}
+                        {/* the name the graph shows, not the internal id */}
+                        {topo?.nodes.find((n) => n.id === id)?.label ?? id}
                       </button>
                     ))}
                   </div>
@@ -131,7 +132,7 @@ export function LessonPanel() {
                 <ul className="chips lesson-concepts" aria-label={t('lessons.concepts')}>
                   {step.concepts.map((c: ConceptId) => (
                     <li key={c} className={`chip${SIMULATED.has(c) ? '' : ' explained'}`} title={`${CONCEPTS[c][lang]}${SIMULATED.has(c) ? '' : ` — ${t('lessons.explainedOnly')}`}`}>
-                      {c}
+                      {CONCEPTS[c][lang]}
                     </li>
                   ))}
                 </ul>
