@@ -47,3 +47,13 @@ test('single-system image: a login lands on a node, a change reaches every node,
   await expect(page.getByTestId('ssi-dsm')).toContainText(/copies invalidated by writes: [1-9]/, { timeout: 10_000 });
   expect(errors).toEqual([]);
 });
+
+for (const preset of ['beowulf', 'amdahl', 'parsum', 'checkpoint', 'migration', 'smp', 'ssi']) {
+  test(`preset ${preset} loads and runs without console errors`, async ({ page }) => {
+    const errors = await openLab(page, `?lang=es&preset=${preset}&speed=10`);
+    await expect(page.getByTestId('preset')).toHaveValue(preset);
+    await expect(page.getByTestId('parallel-panel')).toBeVisible();
+    await waitForStat(page, 'tasksCompleted', (v) => v > 0, 30_000);
+    expect(errors).toEqual([]);
+  });
+}
