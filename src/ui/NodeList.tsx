@@ -7,6 +7,9 @@ import { useT } from './useT';
 
 const CLIENT_PLATFORMS: Platform[] = ['windows-pc', 'linux-ws', 'mac'];
 
+/** Models whose clients generate load, so adding one changes something. */
+const CLIENT_MODELS = ['clientserver', 'cluster', 'balancer', 'suncluster'];
+
 /** Every machine as a button: the keyboard's way to select what the canvas shows. */
 export function NodeList() {
   const t = useT();
@@ -14,6 +17,8 @@ export function NodeList() {
   const view = useLab((s) => s.panelView);
   const selection = useLab((s) => s.selection);
   const [platform, setPlatform] = useState<Platform>('windows-pc');
+  // only labs whose clients send work offer more clients (a messaging or Beowulf lab would get an idle PC)
+  const withClients = useLab((s) => Object.keys(s.panelView?.models ?? {}).some((m) => CLIENT_MODELS.includes(m)));
   if (!topo) return null;
   return (
     <section className="panel node-list" aria-labelledby="nodes-title">
@@ -41,6 +46,7 @@ export function NodeList() {
           );
         })}
       </ul>
+      {withClients && (
       <div className="add-client">
         <select value={platform} onChange={(e) => setPlatform(e.target.value as Platform)} aria-label={t('nodes.addPlatform')}>
           {CLIENT_PLATFORMS.map((p) => (
@@ -53,6 +59,7 @@ export function NodeList() {
           + {t('nodes.add')}
         </button>
       </div>
+      )}
     </section>
   );
 }
