@@ -14,7 +14,8 @@ describe('RPC (RPC-CALL, RPC-STUBS, RPC-SYNC)', () => {
     const c = model.rpc!.calls[0]!;
     const steps = sim.trace.recentInOrder().filter((e) => e.type === 'rpcStep' && e.msg === c.id).map((e) => e.a);
     expect(steps).toEqual([RPC_STEP.call, RPC_STEP.marshal, RPC_STEP.bind, RPC_STEP.send, RPC_STEP.unmarshal, RPC_STEP.execute, RPC_STEP.reply, RPC_STEP.unmarshalReply, RPC_STEP.returned]);
-    expect(c.result).toBe(c.x + c.y.reduce((a, b) => a + b, 0));
+    // Y is 1,024 consecutive integers from y[0] (4 KB, what the call message carries)
+    expect(c.result).toBe(c.x + 1024 * c.y[0]! + (1024 * 1023) / 2);
     // the stub's encoding starts with the procedure id, then X
     expect(c.encoded.startsWith('00 00 00 07 | 00 00 00 ')).toBe(true);
   });

@@ -117,7 +117,8 @@ export class Rpc {
     c.t0 = ctx.nowUs;
     c.bracket = this.diagram.callStarted(p.index, c.target, c.id, ctx.nowUs, c.async);
     this.step(ctx, c, RPC_STEP.call, p.node);
-    c.encoded = encodeCall(PROC_P, c.x, c.y, this.spec.byRef, p.node);
+    // Y is arrayBytes/4 integers (what the message is charged for); the first four are shown
+    c.encoded = encodeCall(PROC_P, c.x, c.y, this.spec.byRef, p.node, this.spec.arrayBytes / 4);
     c.mode = `${this.spec.byRef ? 'ref' : 'val'}|${this.spec.binding}|${c.async ? 'async' : 'sync'}`;
     this.step(ctx, c, RPC_STEP.marshal, p.node);
     cs.phase = 'marshal';

@@ -96,7 +96,7 @@ export class RpcServer {
         this.sink.stepById(ctx, c.id, RPC_STEP.execute, p.node, -1);
         return this.procs.work(ctx, p, this.spec.execUs, SERVER_WORK_TAG);
       case 'exec':
-        (cur as { result?: number }).result = procedureP(c.x, c.y);
+        (cur as { result?: number }).result = procedureP(c.x, c.y, this.spec.arrayBytes / 4);
         if (c.byRef) {
           // P changed Y: write it back through the pointer (another round trip)
           ss.phase = 'writeBack';

@@ -87,17 +87,19 @@ const hex32 = (v: number) => [24, 16, 8, 0].map((s) => ((v >>> s) & 0xff).toStri
 
 /**
  * The client stub's marshalling of CALL P(X, Y): procedure id, X as a 32-bit
- * integer, then Y either by value (its length and elements) or by reference
- * (a system-wide pointer: the caller's node and an address).
+ * integer, then Y either by value (its length and elements; Y is `length`
+ * consecutive integers from y[0], of which the first few are shown) or by
+ * reference (a system-wide pointer: the caller's node and an address).
  */
-export function encodeCall(proc: number, x: number, y: number[], byRef: boolean, node: number): string {
+export function encodeCall(proc: number, x: number, y: number[], byRef: boolean, node: number, length = y.length): string {
   const parts = [hex32(proc), hex32(x)];
   if (byRef) parts.push(`${hex32(node)} ${hex32(0x1000)}`);
-  else parts.push(hex32(y.length), ...y.map(hex32), '…');
-  return parts.join(' | ');
+  else parts.push(hex32(length), ...y.map(hex32), length > y.length ? `… (+${length - y.length})` : '');
+  return parts.filter(Boolean).join(' | ');
 }
 
-/** P itself: the server's local procedure (sums X and Y, and doubles Y's elements when it may write them). */
-export function procedureP(x: number, y: number[]): number {
-  return y.reduce((a, b) => a + b, x);
+/** P itself: the server's local procedure, X plus the sum of Y's `length` consecutive integers from y[0]. */
+export function procedureP(x: number, y: number[], length = y.length): number {
+  const first = y[0] ?? 0;
+  return x + length * first + (length * (length - 1)) / 2;
 }

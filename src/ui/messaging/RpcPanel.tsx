@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BINDINGS, CALL_MODES, RPC_STEP, type Binding, type CallMode } from '../../protocol';
+import { BINDINGS, CALL_MODES, RPC_DEFAULTS, RPC_STEP, type Binding, type CallMode } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { fmtNum, nodeLabel } from '../format';
@@ -86,7 +86,7 @@ export function RpcPanel() {
             <strong>{t('rpc.current', { id: cur.id, client: cur.client, step: t(`rpcstep.${cur.step}` as 'rpcstep.0') })}</strong>
           </p>
           <p className="code-line">
-            {t('rpc.callText', { x: cur.x, y: cur.y.join(', ') })} {cur.object && t('rpc.onObject', { name: cur.object })}
+            {t('rpc.callText', { x: cur.x, y: `${cur.y.join(', ')}, …` })} {cur.object && t('rpc.onObject', { name: cur.object })}
           </p>
           <ol className="rpc-steps" aria-label={t('rpc.steps')}>
             {shown.map((s, i) => (
@@ -97,7 +97,7 @@ export function RpcPanel() {
           </ol>
           <p className="small">{t('rpc.encoded')}</p>
           <pre className="code" data-testid="rpc-encoded">{cur.encoded}</pre>
-          <p className="small">{t('rpc.decoded', { x: cur.x, y: rpc.byRef ? t('rpc.pointer', { node: cur.client }) : `[${cur.y.join(', ')}]` })}</p>
+          <p className="small">{t('rpc.decoded', { x: cur.x, y: rpc.byRef ? t('rpc.pointer', { node: cur.client }) : `[${cur.y.join(', ')}, … ×${RPC_DEFAULTS.arrayBytes / 4}]` })}</p>
           <p data-testid="rpc-outcome" className={cur.result === 'noSuchObject' || cur.result === 'failed' ? 'bad' : ''}>{outcome(t, cur)}</p>
         </div>
       )}
