@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
@@ -26,6 +27,7 @@ import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
+import { ComparePanel } from './ComparePanel';
 import { Timeline } from './Timeline';
 import { LessonHome } from './lessons/LessonHome';
 import { LessonPanel } from './lessons/LessonPanel';
@@ -41,6 +43,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join()).split(',');
   const home = useLessons((s) => s.screen === 'home');
   const inLesson = useLessons((s) => s.snapshot !== null);
+  const [comparing, setComparing] = useState(false);
   useKeyboard();
   if (embed) {
     // for course pages and slides: the graph, its controls and the timeline, nothing else
@@ -69,6 +72,9 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
         <LessonsButton />
         <PresetPicker />
         <ShareBar />
+        <button type="button" aria-pressed={comparing} onClick={() => setComparing((v) => !v)} data-testid="compare-open">
+          {t('compare.open')}
+        </button>
         <label className="lang">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang">
@@ -97,6 +103,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
       </main>
       {models.includes('messaging') && <SpaceTime />}
       <Timeline />
+      {comparing && <ComparePanel onClose={() => setComparing(false)} />}
       {models.includes('clientserver') && (
         <>
           <div className="row">
