@@ -83,6 +83,8 @@ export const lessonsEn = {
   'lesson.processing.toFat.text': 'Fat clients move the application logic onto the desktops: client-based processing, where only data validation and database logic stay on the server.',
   'lesson.processing.toFat.task': 'Switch every client to client-based processing (fat clients).',
   'lesson.processing.toFat.hint': 'In the “Client/server processing” panel below, press “Fat clients”.',
+  'lesson.processing.sideBySide.text': 'See both at once: press Compare in the header, keep “every client fat” and start both. Run A keeps thin clients; run B is the same office with fat ones, on the same clock. Compare the bytes per transaction and the server’s load in the table and the chart.',
+  'lesson.design.sideBySide.text': 'The same failure, side by side: press Compare, choose “high availability instead of FT” and start both. When node-1 fails at 0:40, one run leaves transactions half done and the other rolls them back; the table shows both counts next to each other.',
   'lesson.processing.offload.text': 'Now watch the server’s CPU time per transaction.',
   'lesson.processing.offload.question': 'With fat clients, the server’s CPU time per transaction…',
   'lesson.processing.offload.q0': 'rises',

@@ -85,6 +85,8 @@ export const lessonsEs: Record<keyof typeof lessonsEn, string> = {
   'lesson.processing.toFat.text': 'Los clientes pesados llevan la lógica de la aplicación a los escritorios: procesamiento basado en el cliente, donde en el servidor solo quedan la validación de datos y la lógica de la base de datos.',
   'lesson.processing.toFat.task': 'Pasa todos los clientes a procesamiento basado en el cliente (clientes pesados).',
   'lesson.processing.toFat.hint': 'En el panel «Procesamiento cliente/servidor», abajo, pulsa «Clientes pesados».',
+  'lesson.processing.sideBySide.text': 'Míralos a la vez: pulsa Comparar en la cabecera, deja «todos los clientes pesados» y empieza ambas. La ejecución A sigue con clientes ligeros; la B es la misma oficina con clientes pesados, con el mismo reloj. Compara los bytes por transacción y la carga del servidor en la tabla y en el gráfico.',
+  'lesson.design.sideBySide.text': 'El mismo fallo, en paralelo: pulsa Comparar, elige «alta disponibilidad en lugar de tolerancia a fallos» y empieza ambas. Cuando node-1 falla a los 0:40, una ejecución deja transacciones a medias y la otra las deshace; la tabla muestra ambas cifras juntas.',
   'lesson.processing.offload.text': 'Ahora observa el tiempo de CPU del servidor por transacción.',
   'lesson.processing.offload.question': 'Con clientes pesados, el tiempo de CPU del servidor por transacción…',
   'lesson.processing.offload.q0': 'sube',
