@@ -1,3 +1,4 @@
+import { LatencyWindow } from '../kernel/latencyWindow';
 import type { Message, ModelContext } from '../model';
 import { countServed, type Dispatcher } from './dispatcher';
 import { BL_MSG, BL_TIMER, type BalancerSpec } from './spec';
@@ -43,7 +44,7 @@ export class Traffic {
   refused = 0;
   private nextId = 1;
   private outstanding: number[] = [];
-  private readonly latencies: number[] = [];
+  private readonly latencies = new LatencyWindow(2048);
   readonly epochs: ScaleEpoch[] = [];
   private transfers: { t: number; bytes: number }[] = [];
 
@@ -102,7 +103,6 @@ export class Traffic {
       const e = this.epochs[this.epochs.length - 1];
       if (e && ctx.nowUs >= e.startUs + WARMUP_US) e.completed++;
       this.latencies.push(latency);
-      if (this.latencies.length > 2048) this.latencies.shift();
       ctx.emit('requestCompleted', req.client, this.d.backends[req.server]?.node ?? -1, req.id, latency);
     } else {
       this.failed++;
@@ -181,7 +181,6 @@ export class Traffic {
   }
 
   latencyPct(q: number): number {
-    const sorted = [...this.latencies].sort((a, b) => a - b);
-    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0;
+    return this.latencies.percentile(q);
   }
 }

@@ -1,3 +1,4 @@
+import { LatencyWindow } from '../kernel/latencyWindow';
 import type { Message, ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
 import { CL_DATA_MSG, CL_MSG } from './spec';
@@ -37,7 +38,7 @@ export class ClusterService {
   private downSince: number[] = [];
   private downtimeUs: number[] = [];
   private wasUp: boolean[] = [];
-  private readonly latencies: number[] = [];
+  private readonly latencies = new LatencyWindow(1024);
 
   constructor(private readonly c: ClusterModel) {}
 
@@ -118,7 +119,6 @@ export class ClusterService {
       this.completed++;
       const latency = ctx.nowUs - req.startUs;
       this.latencies.push(latency);
-      if (this.latencies.length > 1024) this.latencies.shift();
       ctx.emit('requestCompleted', node, msg.src, req.id, latency);
     }
   }
@@ -160,14 +160,12 @@ export class ClusterService {
   stats(nowUs: number): Record<string, number> {
     let down = 0;
     this.downtimeUs.forEach((d, g) => (down += d + (this.downSince[g]! >= 0 ? nowUs - this.downSince[g]! : 0)));
-    const sorted = [...this.latencies].sort((a, b) => a - b);
-    const pct = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
     const groups = this.c.spec.groups.length;
     return {
       requestsCompleted: this.completed,
       requestsFailed: this.failed,
-      latencyP50Us: pct(0.5),
-      latencyP95Us: pct(0.95),
+      latencyP50Us: this.latencies.percentile(0.5),
+      latencyP95Us: this.latencies.percentile(0.95),
       downtimeUs: down,
       availability: nowUs > 0 ? 1 - down / (groups * nowUs) : 1,
       txRetried: this.retried,
