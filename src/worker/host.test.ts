@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clientServerSimulation, clientServerWorld } from '../engine/clientserver/world';
 import { replay } from '../engine/replay';
 import type { Frame } from '../protocol';
+import { fakeClock } from './fakeClock';
 import { SimHost } from './host';
-
-/** A hand-driven clock: tests decide when ticks happen and how much wall time passes. */
-function fakeClock() {
-  let now = 0;
-  const due: (() => void)[] = [];
-  return {
-    clock: { nowMs: () => now, schedule: (fn: () => void) => void due.push(fn) },
-    advance(ms: number) {
-      now += ms;
-      const fns = due.splice(0);
-      for (const f of fns) f();
-    },
-  };
-}
 
 function setup(playing = false) {
   const c = fakeClock();

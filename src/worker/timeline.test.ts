@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clientServerWorld } from '../engine/clientserver/world';
 import { clusterWorld } from '../engine/cluster/world';
 import type { Frame, WorldSpec } from '../protocol';
+import { fakeClock } from './fakeClock';
 import { SimHost } from './host';
-
-function fakeClock() {
-  let now = 0;
-  const due: (() => void)[] = [];
-  return {
-    clock: { nowMs: () => now, schedule: (fn: () => void) => void due.push(fn) },
-    advance(ms: number) {
-      now += ms;
-      for (const f of due.splice(0)) f();
-    },
-  };
-}
 
 function setup(world: WorldSpec = clientServerWorld(6)) {
   const c = fakeClock();
