@@ -3,6 +3,7 @@ import { amdahl, JOB_KINDS, smpSpeed, type JobKind } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
+import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
 
 /** The Beowulf model's state as its snapshot gives it. */
@@ -64,16 +65,7 @@ export function ParallelPanel() {
       {snap.sharedNetwork && <p className="small bad">{t('par.sharedNote')}</p>}
       <p className="small">{t('par.nics', { n: snap.nics[0] ?? 1, mbps: Math.round(((snap.nics[0] ?? 1) * snap.nicBps) / 1e6) })}</p>
       <div className="actions">
-        <label>
-          <span>{t('par.failNic')} </span>
-          <select value={nicNode} onChange={(e) => setNicNode(e.target.value)}>
-            {snap.workers.map((w, i) => (
-              <option key={w} value={topo?.nodes[w]?.id}>
-                {label(w)} ({snap.nics[i]})
-              </option>
-            ))}
-          </select>
-        </label>
+        <NodeSelect label={t('par.failNic')} nodes={snap.workers} value={nicNode} onChange={setNicNode} suffix={(i) => `(${snap.nics[i]})`} />
         <button type="button" onClick={() => void sendCommand({ type: 'failNic', node: nicNode || (topo?.nodes[snap.workers[0]!]?.id ?? '') })} data-testid="par-fail-nic">
           {t('par.failNicGo')}
         </button>

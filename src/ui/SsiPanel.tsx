@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
+import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
 
 /** The single-system-image model's state as its snapshot gives it. */
@@ -36,16 +37,7 @@ export function SsiPanel() {
     <section className="panel ssi" aria-labelledby="ssi-title" data-testid="ssi-panel">
       <h2 id="ssi-title">{t('ssi.title')}</h2>
       <p className="small muted">{t('ssi.intro')}</p>
-      <label>
-        <span>{t('ssi.actingNode')} </span>
-        <select value={nodeId} onChange={(e) => setNode(e.target.value)} data-testid="ssi-node">
-          {snap.nodes.map((n) => (
-            <option key={n} value={topo?.nodes[n]?.id}>
-              {label(n)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NodeSelect label={t('ssi.actingNode')} nodes={snap.nodes} value={nodeId} onChange={setNode} testId="ssi-node" />
       <ol className="ssi-services">
         <li>
           <strong>{t('ssi.entry')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'ssiLogin' })} data-testid="ssi-login">{t('ssi.login')}</button>

@@ -4,6 +4,7 @@ import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { nodeLabel } from '../format';
 import { useT } from '../useT';
+import { NodeSelect } from '../NodeSelect';
 import { useSun, type SunSnapshot } from './snapshot';
 
 type Via = SunSnapshot['results'][number]['via'];
@@ -44,16 +45,7 @@ export function SunFsPanel() {
       <h2 id="sun-fs-title">{t('sun.fs.title')}</h2>
       <p className="small muted">{t('sun.fs.intro', { disk: label(snap.diskNode) })}</p>
       <div className="actions">
-        <label>
-          <span>{t('sun.fs.on')} </span>
-          <select value={node} onChange={(e) => setNode(e.target.value)} data-testid="sun-fs-node">
-            {snap.nodes.map((n) => (
-              <option key={n} value={topo?.nodes[n]?.id}>
-                {label(n)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NodeSelect label={t('sun.fs.on')} nodes={snap.nodes} value={node} onChange={setNode} testId="sun-fs-node" />
         <select value={op} onChange={(e) => setOp(e.target.value as SunFileOp)} aria-label={t('sun.fs.op')} data-testid="sun-fs-op">
           {SUN_FILE_OPS.map((o) => (
             <option key={o} value={o}>
