@@ -23,6 +23,7 @@ export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view
 export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, requestText, sqlText } from '../engine/clientserver/costModel';
 export type { Layer, Place, ProcessingClass, Query } from '../engine/clientserver/costModel';
 export { HOP_STRIDE } from '../engine/sim';
+export { SETTING } from '../engine/kernel/trace';
 export { CL_MSG } from '../engine/cluster/clusterModel';
 export { CL_DATA_MSG, FAILBACK_POLICIES, RESOURCE_STATES, RESOURCE_TYPES } from '../engine/cluster/spec';
 export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/cluster/spec';

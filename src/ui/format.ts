@@ -1,6 +1,6 @@
 import { isKey } from '../i18n';
 import { useLab } from '../store/labStore';
-import { ALGORITHMS, CLASSES, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
+import { ALGORITHMS, CLASSES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 import { describeMpEvent } from './messaging/describe';
 
@@ -69,17 +69,29 @@ export function describeEvent(t: T, topo: TopologyView | null, e: TraceEvent, cl
     state: e.type === 'resourceStateChanged' ? stateName(t, e.b) : '',
     reason: e.type === 'messageDropped' && isKey(reasonKey) ? t(reasonKey) : '',
     updown: e.a ? t('lb.health.up') : t('lb.health.down'),
-    algorithm: e.b === 10 && ALGORITHMS[e.a] ? t(`lb.alg.${ALGORITHMS[e.a]!}`) : '',
+    algorithm: e.b === SETTING.algorithm && ALGORITHMS[e.a] ? t(`lb.alg.${ALGORITHMS[e.a]!}`) : '',
     mbps: Number((e.a / 1e6).toPrecision(4)),
     undone: e.a,
     half: e.b,
     lost: e.c,
-    mode: e.b === 3 ? t(e.a ? 'data.mode.ft' : 'data.mode.ha') : '',
+    mode: e.b === SETTING.clusterMode ? t(e.a ? 'data.mode.ft' : 'data.mode.ha') : '',
   });
 }
 
 /** Which setting a settingChanged event names, by its `b` code (the models' own numbering). */
-const SETTING_EVENTS: Partial<Record<number, string>> = { 1: 'event.quorumSet', 2: 'event.failbackSet', 3: 'event.modeSet', 10: 'event.algorithmSet', 11: 'event.weightSet', 12: 'event.interconnectSet', 20: 'event.migrationSet', 21: 'event.smpSet', 22: 'event.sharedNetworkSet' };
+const SETTING_EVENTS: Partial<Record<number, string>> = {
+  [SETTING.quorum]: 'event.quorumSet',
+  [SETTING.failback]: 'event.failbackSet',
+  [SETTING.clusterMode]: 'event.modeSet',
+  [SETTING.algorithm]: 'event.algorithmSet',
+  [SETTING.weight]: 'event.weightSet',
+  [SETTING.bandwidth]: 'event.interconnectSet',
+  [SETTING.messaging]: 'event.mpSet',
+  [SETTING.rpc]: 'event.rpcSet',
+  [SETTING.migration]: 'event.migrationSet',
+  [SETTING.smp]: 'event.smpSet',
+  [SETTING.sharedNetwork]: 'event.sharedNetworkSet',
+};
 
 /** What describeEvent needs of the cluster to name groups and resources (from the model's snapshot). */
 export interface ClusterInfo {

@@ -5,6 +5,7 @@ import type { Network } from '../net/network';
 import { Dispatcher, servedRate } from './dispatcher';
 import { ALGORITHMS, BL_MSG, SERVER_STATES, type BalancerSpec } from './spec';
 import { Traffic, WARMUP_US } from './traffic';
+import { SETTING } from '../kernel/trace';
 
 export { BL_MSG };
 
@@ -82,7 +83,7 @@ export class BalancerModel implements Model {
       case 'setAlgorithm':
         if (!ALGORITHMS.includes(cmd.algorithm)) return { code: 'outOfRange', params: { field: 'algorithm', value: String(cmd.algorithm), min: 0, max: 0 } };
         this.spec.algorithm = cmd.algorithm;
-        ctx.emit('settingChanged', -1, -1, -1, ALGORITHMS.indexOf(cmd.algorithm), 10);
+        ctx.emit('settingChanged', -1, -1, -1, ALGORITHMS.indexOf(cmd.algorithm), SETTING.algorithm);
         return null;
       case 'drainServer': {
         const s = this.backendOf(cmd.node);
@@ -97,7 +98,7 @@ export class BalancerModel implements Model {
         if (s < 0) return { code: 'unknownNode', params: { id: String(cmd.node) } };
         if (!inRange('weight', cmd.weight)) return { code: 'outOfRange', params: { field: 'weight', value: String(cmd.weight), min: LIMITS.weight.min, max: LIMITS.weight.max } };
         this.d.backends[s]!.weight = cmd.weight;
-        ctx.emit('settingChanged', this.d.backends[s]!.node, -1, -1, cmd.weight, 11);
+        ctx.emit('settingChanged', this.d.backends[s]!.node, -1, -1, cmd.weight, SETTING.weight);
         return null;
       }
       case 'addServer':
@@ -108,7 +109,7 @@ export class BalancerModel implements Model {
           const l = ctx.net.link(id);
           if (l) l.bandwidthBps = cmd.bps;
         }
-        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, 12);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, SETTING.bandwidth);
         this.traffic.markServers(ctx.nowUs, this.usable(), this.icBps());
         return null;
       }

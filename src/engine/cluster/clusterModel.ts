@@ -6,6 +6,7 @@ import { CL_DATA_MSG, CL_MSG, FAILBACK_POLICIES, RESOURCE_STATES, type ClusterSp
 import { ClusterService } from './service';
 import { COPY_TIMER, TxStore } from './txStore';
 import { FailoverClock } from './failoverClock';
+import { SETTING } from '../kernel/trace';
 
 export { CL_MSG };
 
@@ -153,19 +154,19 @@ export class ClusterModel implements Model {
       }
       case 'setQuorum':
         this.spec.quorum = cmd.on;
-        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, 1);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, SETTING.quorum);
         return null;
       case 'setFailback': {
         const g = this.spec.groups.find((x) => x.id === cmd.group);
         if (!g) return { code: 'unknownResource', params: { id: cmd.group } };
         g.failback = cmd.policy;
         if (cmd.window) g.failbackWindow = cmd.window;
-        ctx.emit('settingChanged', -1, -1, -1, FAILBACK_POLICIES.indexOf(cmd.policy), 2);
+        ctx.emit('settingChanged', -1, -1, -1, FAILBACK_POLICIES.indexOf(cmd.policy), SETTING.failback);
         return null;
       }
       case 'setClusterMode':
         this.spec.mode = cmd.mode;
-        ctx.emit('settingChanged', -1, -1, -1, cmd.mode === 'ft' ? 1 : 0, 3);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.mode === 'ft' ? 1 : 0, SETTING.clusterMode);
         return null;
       case 'moveGroup':
         return this.members.manualMove(ctx, cmd.group, cmd.node);

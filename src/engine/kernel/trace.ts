@@ -4,6 +4,25 @@ import { hashString } from './prng';
  * Everything observable that happens in a run. Past tense, as in the
  * architecture: commands are imperative, trace events are facts.
  */
+/**
+ * What a `settingChanged` event changed, in its `b` field: one table for every
+ * model, so that no two labs' settings share a code (the log names them by it).
+ */
+export const SETTING = {
+  thinkTime: 0,
+  quorum: 1,
+  failback: 2,
+  clusterMode: 3,
+  algorithm: 10,
+  weight: 11,
+  bandwidth: 12,
+  messaging: 13,
+  rpc: 14,
+  migration: 20,
+  smp: 21,
+  sharedNetwork: 22,
+} as const;
+
 export type TraceType =
   | 'messageSent'
   | 'messageDelivered'

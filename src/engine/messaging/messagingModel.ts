@@ -7,6 +7,7 @@ import { Procs } from './procs';
 import { Rpc, RPC_TAG } from './rpc';
 import { MP_LIMITS, PS, type MessagingSpec } from './spec';
 import { messagingSnapshot } from './snapshot';
+import { SETTING } from '../kernel/trace';
 
 export { MP_MSG } from './spec';
 
@@ -115,7 +116,7 @@ export class MessagingModel implements Model, ModuleOwner {
           if (cmd.copy !== undefined) p.copy = cmd.copy;
           if (cmd.recvMode) p.recvMode = cmd.recvMode;
         }
-        ctx.emit('settingChanged', -1, -1, -1, 0, 10);
+        ctx.emit('settingChanged', -1, -1, -1, 0, SETTING.messaging);
         return null;
       }
       case 'mpMutate': {
@@ -142,7 +143,7 @@ export class MessagingModel implements Model, ModuleOwner {
         if (cmd.byRef !== undefined) r.spec.byRef = cmd.byRef;
         if (cmd.binding) r.spec.binding = cmd.binding;
         if (cmd.mode) r.spec.mode = cmd.mode;
-        ctx.emit('settingChanged', -1, -1, -1, 0, 11);
+        ctx.emit('settingChanged', -1, -1, -1, 0, SETTING.rpc);
         return null;
       }
       default:

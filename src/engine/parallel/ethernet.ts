@@ -2,6 +2,7 @@ import type { CommandError, EngineCommand } from '../commands';
 import { inRange, LIMITS } from '../limits';
 import type { ModelContext } from '../model';
 import { BACKGROUND_KIND, PAR_TIMER, type ParallelSpec } from './spec';
+import { SETTING } from '../kernel/trace';
 
 /** The share of a shared network's capacity other users take. */
 const OTHERS_SHARE = 0.4;
@@ -63,7 +64,7 @@ export class Ethernet {
         this.spec.sharedNetwork = cmd.on;
         this.apply(ctx);
         if (cmd.on && !was) ctx.setTimer(campus, 0, PAR_TIMER.background);
-        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, 22);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, SETTING.sharedNetwork);
         return null;
       }
       case 'failNic': {
@@ -80,7 +81,7 @@ export class Ethernet {
         if (!inRange('bandwidthBps', cmd.bps)) return { code: 'outOfRange', params: { field: 'bandwidthBps', value: String(cmd.bps), min: LIMITS.bandwidthBps.min, max: LIMITS.bandwidthBps.max } };
         this.spec.nicBps = cmd.bps;
         this.apply(ctx);
-        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, 12);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.bps, SETTING.bandwidth);
         return null;
       default:
         return undefined;

@@ -4,6 +4,7 @@ import { JobRunner, type Job, type ParMsg } from './jobs';
 import { Ethernet } from './ethernet';
 import { Migrator, PROC_SLICE, type ProcMsg } from './migration';
 import { JOB_KINDS, PAR_MSG, PAR_TIMER, smpSpeed, type JobKind, type ParallelSpec } from './spec';
+import { SETTING } from '../kernel/trace';
 
 /** Work tags on the compute nodes. */
 const WORK = { task: 1, iteration: 2, slice: 3 } as const;
@@ -238,7 +239,7 @@ export class ParallelModel implements Model {
     switch (cmd.type) {
       case 'setMigration':
         this.spec.migration = cmd.on;
-        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, 20);
+        ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, SETTING.migration);
         return null;
       case 'runJob':
         if (cmd.smp && this.smp < 0) return { code: 'unknownNode', params: { id: 'smp' } };
@@ -252,7 +253,7 @@ export class ParallelModel implements Model {
         if (!Number.isInteger(cmd.processors) || cmd.processors < 1 || cmd.processors > 64) return { code: 'outOfRange', params: { field: 'processors', value: String(cmd.processors), min: 1, max: 64 } };
         this.spec.smpProcessors = cmd.processors;
         n.cpuSpeed = smpSpeed(cmd.processors);
-        ctx.emit('settingChanged', this.smp, -1, -1, cmd.processors, 21);
+        ctx.emit('settingChanged', this.smp, -1, -1, cmd.processors, SETTING.smp);
         return null;
       }
       case 'sweep':

@@ -15,7 +15,6 @@ const text = (t: T, key: string, fallback = '') => (isKey(key) ? t(key) : fallba
 
 /** One sentence for a message-passing or RPC trace event, or null when the event is not one of this lab's. */
 export function describeMpEvent(t: T, topo: TopologyView | null, e: TraceEvent): string | null {
-  if (e.type === 'settingChanged' && (e.b === 10 || e.b === 11)) return t(e.b === 10 ? 'event.mpSet' : 'event.rpcSet');
   if (!MP_TYPES.has(e.type)) return null;
   const proc = procLabels[e.msg] ?? `#${e.msg}`;
   const base = { node: label(topo, e.node), peer: label(topo, e.peer), proc };
