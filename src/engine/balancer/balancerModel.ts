@@ -148,13 +148,14 @@ export class BalancerModel implements Model {
   stats(nowUs: number): Record<string, number> {
     const t = this.traffic;
     const total = t.completed + t.failed;
+    const { p50, p95 } = t.latencyQuantiles();
     const live = this.d.backends.filter((b) => !b.removed && b.node >= 0);
     return {
       requestsCompleted: t.completed,
       requestsFailed: t.failed,
       requestsRefused: t.refused,
-      latencyP50Us: t.latencyPct(0.5),
-      latencyP95Us: t.latencyPct(0.95),
+      latencyP50Us: p50,
+      latencyP95Us: p95,
       successRate: total ? t.completed / total : 1,
       serversInRotation: this.usable(),
       interconnectUtil: this.traffic.interconnectUtil(nowUs, this.net?.link(this.spec.interconnectLinks[0] ?? '')?.bandwidthBps ?? 0),

@@ -180,7 +180,8 @@ export class Traffic {
     if (k) this.transfers.splice(0, k);
   }
 
-  latencyPct(q: number): number {
-    return this.latencies.percentile(q);
+  /** p50 and p95 of the recent requests, from one sort. */
+  latencyQuantiles(): { p50: number; p95: number } {
+    return this.latencies.quantiles();
   }
 }

@@ -161,11 +161,12 @@ export class ClusterService {
     let down = 0;
     this.downtimeUs.forEach((d, g) => (down += d + (this.downSince[g]! >= 0 ? nowUs - this.downSince[g]! : 0)));
     const groups = this.c.spec.groups.length;
+    const { p50, p95 } = this.latencies.quantiles();
     return {
       requestsCompleted: this.completed,
       requestsFailed: this.failed,
-      latencyP50Us: this.latencies.percentile(0.5),
-      latencyP95Us: this.latencies.percentile(0.95),
+      latencyP50Us: p50,
+      latencyP95Us: p95,
       downtimeUs: down,
       availability: nowUs > 0 ? 1 - down / (groups * nowUs) : 1,
       txRetried: this.retried,

@@ -15,11 +15,12 @@ export class LatencyWindow {
     this.count++;
   }
 
-  /** The q-quantile (0..1) of the window, 0 when empty. */
-  percentile(q: number): number {
+  /** The median and 95th percentile of the window from one sort, 0 when empty. */
+  quantiles(): { p50: number; p95: number } {
     const n = Math.min(this.count, this.size);
-    if (n === 0) return 0;
+    if (n === 0) return { p50: 0, p95: 0 };
     const sorted = this.values.slice(0, n).sort();
-    return sorted[Math.min(n - 1, Math.floor(q * n))]!;
+    const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * n))]!;
+    return { p50: at(0.5), p95: at(0.95) };
   }
 }
