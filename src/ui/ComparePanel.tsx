@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../i18n';
 import { VARIANTS } from '../scenario/variants';
 import { startCompare, stopCompare, useCompare, type ComparePoint } from '../store/compare';
+import { seriesPath, type Box } from './charts';
 import { useLab } from '../store/labStore';
 import { fmtNum, formatClock } from './format';
 import { useT } from './useT';
@@ -20,18 +21,10 @@ const FIGURES: { stat: string; label: MessageKey; scale?: number }[] = [
   { stat: 'messagesDelivered', label: 'stats.delivered' },
 ];
 
-const W = 420;
-const H = 120;
-
-function path(points: ComparePoint[], stat: string, t0: number, t1: number, top: number): string {
-  return points
-    .map((p, i) => {
-      const x = 36 + ((p.tUs - t0) / Math.max(1, t1 - t0)) * (W - 44);
-      const y = H - 16 - ((p.stats[stat] ?? 0) / top) * (H - 24);
-      return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
-    })
-    .join(' ');
-}
+/** The overlay chart's box (wider than the small multiples of the Charts panel). */
+const CHART: Box = { width: 420, height: 120, left: 36, right: 8, top: 8, bottom: 16 };
+const W = CHART.width;
+const H = CHART.height;
 
 /**
  * Two runs of the same scenario and seed, one setting different, on one
@@ -52,7 +45,7 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   const all = [...c.a, ...c.b];
   const t0 = Math.min(...all.map((p) => p.tUs), 0);
   const t1 = Math.max(...all.map((p) => p.tUs), 1);
-  const top = Math.max(1e-9, ...all.map((p) => p.stats[chart] ?? 0));
+  const top = Math.max(1e-9, ...all.map((p: ComparePoint) => p.stats[chart] ?? 0));
   return (
     <section className="panel compare" aria-labelledby="compare-title" data-testid="compare-panel">
       <div className="compare-head">
@@ -114,9 +107,9 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
             </tbody>
           </table>
           <svg width={W} height={H} role="img" aria-label={t('compare.chart', { figure: t(FIGURES.find((f) => f.stat === chart)?.label ?? 'stats.completed') })} className="compare-chart">
-            <line x1={36} x2={W - 8} y1={H - 16} y2={H - 16} className="axis" />
-            <path d={path(c.a, chart, t0, t1, top)} className="line-a" />
-            <path d={path(c.b, chart, t0, t1, top)} className="line-b" />
+            <line x1={CHART.left} x2={W - CHART.right} y1={H - CHART.bottom} y2={H - CHART.bottom} className="axis" />
+            <path d={seriesPath(c.a, (p: ComparePoint) => p.stats[chart] ?? 0, [t0 / 1e6, t1 / 1e6], top, CHART)} className="line-a" />
+            <path d={seriesPath(c.b, (p: ComparePoint) => p.stats[chart] ?? 0, [t0 / 1e6, t1 / 1e6], top, CHART)} className="line-b" />
             <text x={4} y={12} className="tick">{fmtNum(top * (FIGURES.find((f) => f.stat === chart)?.scale ?? 1))}</text>
             <text x={W - 8} y={H - 2} className="tick" textAnchor="end">{formatClock(t1)}</text>
           </svg>

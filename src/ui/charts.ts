@@ -40,6 +40,9 @@ export interface ChartDef {
 /** The drawing box of every chart, in SVG user units. */
 export const BOX = { width: 220, height: 90, left: 38, right: 8, top: 8, bottom: 16 } as const;
 
+/** A chart's drawing box: size and the margins left for the axes. */
+export type Box = { readonly [K in keyof typeof BOX]: number };
+
 // colours match the graph's machine dots and stay AA-legible on white
 const COLOURS = { app: '#7c3aed', db: '#b45309', client: '#0369a1', bytes: '#0f766e', p50: '#0369a1', p95: '#b91c1c', throughput: '#15803d' } as const;
 
@@ -90,11 +93,11 @@ export function yMax(values: readonly number[], fixedMax?: number): number {
 }
 
 /** The SVG path of one series over the drawing box ('' when there is nothing to draw). */
-export function seriesPath(samples: readonly Sample[], value: (s: Sample) => number, xDomain: readonly [number, number], top: number): string {
+export function seriesPath<S extends { tUs: number } = Sample>(samples: readonly NoInfer<S>[], value: (s: S) => number, xDomain: readonly [number, number], top: number, box: Box = BOX): string {
   if (samples.length === 0) return '';
-  const x = scaleLinear().domain(xDomain).range([BOX.left, BOX.width - BOX.right]);
-  const y = scaleLinear().domain([0, top]).range([BOX.height - BOX.bottom, BOX.top]).clamp(true);
-  const path = line<Sample>()
+  const x = scaleLinear().domain(xDomain).range([box.left, box.width - box.right]);
+  const y = scaleLinear().domain([0, top]).range([box.height - box.bottom, box.top]).clamp(true);
+  const path = line<S>()
     .defined((s) => Number.isFinite(value(s)))
     .x((s) => x(s.tUs / 1e6))
     .y((s) => y(value(s)));
