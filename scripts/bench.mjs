@@ -37,7 +37,7 @@ async function renderBench() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    for (const [nodes, messages] of [[200, 2000]]) {
+    for (const [nodes, messages] of [[200, 2000], [1000, 10000], [5000, 50000]]) {
       await page.goto(`http://127.0.0.1:${port}/?bench=render&nodes=${nodes}&messages=${messages}&frames=300`);
       const r = await page.waitForFunction(() => window.__bench, null, { timeout: 120_000 }).then((h) => h.jsonValue());
       const size = { nodes, messages, frames: r.frames };
