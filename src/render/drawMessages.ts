@@ -7,20 +7,17 @@
 import { MF, MSG_STRIDE } from '../protocol';
 import type { DrawContext } from './drawStatic';
 import { messageProgress } from './scene';
-import { MESSAGE_COLOR_OTHER, MESSAGE_COLORS, RING_RADIUS, THEME } from './palette';
+import { MESSAGE_COLOR_OTHER, MESSAGE_COLORS, THEME } from './palette';
+import { makeStamp, stampDots, type Box, type Stamp } from './pixelStamps';
 
 const BUCKETS = MESSAGE_COLORS.length + 1;
 const TAU = Math.PI * 2;
 // past this many visible messages the dots shrink, so dense traffic stays legible and cheap
 const BULK = 3000;
+// and past this many they are dots of the smallest size that still shows a colour
+const CROWD = 20_000;
 // queued messages shown per link direction; the queue badge gives the full count
 const QUEUE_SHOWN = 10;
-
-/** A dot pre-rendered as packed RGBA pixels. */
-interface Stamp {
-  size: number;
-  px: Uint32Array;
-}
 
 /** Per-colour screen coordinates, kept between frames so a frame allocates nothing in the common case. */
 export class MessageBuffers {
@@ -33,8 +30,12 @@ export class MessageBuffers {
   /** The pixel buffer, sized to the canvas, and the box of it that holds dots. */
   image: ImageData | null = null;
   pixels = new Uint32Array(0);
-  box = { x0: 0, y0: 0, x1: 0, y1: 0 };
+  box: Box = { x0: 0, y0: 0, x1: 0, y1: 0 };
   stamps: Stamp[] = [];
+  /** Per node, this frame: screen position and ring radius (CSS px). */
+  sx = new Float64Array(0);
+  sy = new Float64Array(0);
+  sr = new Float64Array(0);
   stampKey = NaN;
 
   push(bucket: number, x: number, y: number): void {
@@ -71,19 +72,30 @@ export function collectMessages(dc: DrawContext, buf: MessageBuffers, r: number,
   if (!view) return;
   const m = view.messages;
   const now = view.nowUs;
-  const { wx, wy, kinds } = scene;
-  const n = wx.length;
+  const n = scene.wx.length;
   const k = t.k;
+  // every node's screen position and ring radius, once per frame rather than once per message
+  if (buf.sx.length < n) {
+    buf.sx = new Float64Array(n);
+    buf.sy = new Float64Array(n);
+    buf.sr = new Float64Array(n);
+  }
+  const { sx, sy, sr } = buf;
+  for (let i = 0; i < n; i++) {
+    sx[i] = scene.wx[i]! * k + t.x;
+    sy[i] = scene.wy[i]! * k + t.y;
+    sr[i] = scene.ring[i]! * k;
+  }
   const side = Math.min(3.5, Math.max(1, 3 * k));
   const xMax = dc.width + r;
   const yMax = dc.height + r;
   for (let o = 0; o + MSG_STRIDE <= m.length; o += MSG_STRIDE) {
     const from = m[o + MF.from]!;
     const to = m[o + MF.to]!;
-    const ax = wx[from]! * k + t.x;
-    const ay = wy[from]! * k + t.y;
-    const dx = wx[to]! * k + t.x - ax;
-    const dy = wy[to]! * k + t.y - ay;
+    const ax = sx[from]!;
+    const ay = sy[from]!;
+    const dx = sx[to]! - ax;
+    const dy = sy[to]! - ay;
     const len = Math.sqrt(dx * dx + dy * dy);
     // NaN (removed or unknown node) fails this test too
     if (!(len > 0)) continue;
@@ -97,14 +109,13 @@ export function collectMessages(dc: DrawContext, buf: MessageBuffers, r: number,
       const q = buf.queued.get(key) ?? 0;
       buf.queued.set(key, q + 1);
       if (q >= QUEUE_SHOWN) continue;
-      const d = (RING_RADIUS[kinds[from]!] ?? 20) * k + r + 2 + q * (2 * r + 1);
+      const d = sr[from]! + r + 2 + q * (2 * r + 1);
       x = ax + ux * d - uy * (r + side);
       y = ay + uy * d + ux * (r + side);
     } else {
       // travel from ring edge to ring edge, so a message is never hidden on top of a node
-      const r0 = (RING_RADIUS[kinds[from]!] ?? 0) * k;
-      const r1 = (RING_RADIUS[kinds[to]!] ?? 0) * k;
-      const span = len - r0 - r1;
+      const r0 = sr[from]!;
+      const span = len - r0 - sr[to]!;
       const d = span > 0 ? r0 + span * p : len * p;
       x = ax + ux * d - uy * side;
       y = ay + uy * d + ux * side;
@@ -128,39 +139,8 @@ export function collectedCount(buf: MessageBuffers): number {
 
 /** Dot radius in CSS px for this many visible messages at zoom k. */
 export function dotRadius(k: number, visible: number): number {
+  if (visible > CROWD) return 1.5;
   return visible > BULK ? Math.max(1.5, messageRadius(k) * 0.75) : messageRadius(k);
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-function pack(r: number, g: number, b: number, a: number): number {
-  return (LITTLE_ENDIAN ? (a << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | a) >>> 0;
-}
-
-function alphaOf(p: number): number {
-  return LITTLE_ENDIAN ? p >>> 24 : p & 255;
-}
-
-const RIM = [15, 23, 42];
-
-/** A filled, anti-aliased circle of radius `r` device px with a dark rim (it keeps light colours visible). */
-function makeStamp(hex: string, r: number, rim: number): Stamp {
-  const v = parseInt(hex.slice(1), 16);
-  const rgb = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-  const size = Math.ceil(2 * r + 1);
-  const c = size / 2;
-  const px = new Uint32Array(size * size);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const d = Math.hypot(x + 0.5 - c, y + 0.5 - c);
-      const cover = Math.max(0, Math.min(1, r - d + 0.5));
-      if (cover === 0) continue;
-      const edge = rim > 0 ? Math.max(0, Math.min(1, d - (r - rim) + 0.5)) * 0.6 : 0;
-      const ch = (i: number) => Math.round(rgb[i]! * (1 - edge) + RIM[i]! * edge);
-      px[y * size + x] = pack(ch(0), ch(1), ch(2), Math.round(cover * 255));
-    }
-  }
-  return { size, px };
 }
 
 /**
@@ -179,10 +159,8 @@ export function paintMessages(ctx: CanvasRenderingContext2D, buf: MessageBuffers
   // only last frame's box can hold old dots
   const old = buf.box;
   for (let y = old.y0; y < old.y1; y++) px.fill(0, y * w + old.x0, y * w + old.x1);
-  if (collectedCount(buf) === 0) {
-    buf.box = { x0: 0, y0: 0, x1: 0, y1: 0 };
-    return;
-  }
+  const box = (buf.box = { x0: w, y0: h, x1: 0, y1: 0 });
+  if (collectedCount(buf) === 0) return;
   const key = Math.round(r * dpr * 4) + dpr * 1e4;
   if (key !== buf.stampKey) {
     buf.stampKey = key;
@@ -190,39 +168,15 @@ export function paintMessages(ctx: CanvasRenderingContext2D, buf: MessageBuffers
     const rim = r * dpr >= 3 ? Math.max(1, dpr) : 0;
     buf.stamps = [...MESSAGE_COLORS, MESSAGE_COLOR_OTHER].map((c) => makeStamp(c, r * dpr, rim));
   }
-  let bx0 = w;
-  let by0 = h;
-  let bx1 = 0;
-  let by1 = 0;
   for (let b = 0; b < BUCKETS; b++) {
     const n = buf.count[b]!;
-    const a = buf.xy[b]!;
-    const { size, px: sp } = buf.stamps[b]!;
-    for (let j = 0; j < 2 * n; j += 2) {
-      const x0 = Math.round(a[j]! * dpr - size / 2);
-      const y0 = Math.round(a[j + 1]! * dpr - size / 2);
-      const sx0 = x0 < 0 ? -x0 : 0;
-      const sy0 = y0 < 0 ? -y0 : 0;
-      const sx1 = x0 + size > w ? w - x0 : size;
-      const sy1 = y0 + size > h ? h - y0 : size;
-      if (sx0 >= sx1 || sy0 >= sy1) continue;
-      for (let sy = sy0; sy < sy1; sy++) {
-        const row = (y0 + sy) * w + x0;
-        const srow = sy * size;
-        for (let sx = sx0; sx < sx1; sx++) {
-          const p = sp[srow + sx]!;
-          // where dots overlap, the more opaque pixel wins: no see-through seams at the edges
-          if (p !== 0 && alphaOf(p) >= alphaOf(px[row + sx]!)) px[row + sx] = p;
-        }
-      }
-      if (x0 + sx0 < bx0) bx0 = x0 + sx0;
-      if (y0 + sy0 < by0) by0 = y0 + sy0;
-      if (x0 + sx1 > bx1) bx1 = x0 + sx1;
-      if (y0 + sy1 > by1) by1 = y0 + sy1;
-    }
+    if (n === 0) continue;
+    const xy = buf.xy[b]!;
+    // positions were collected in CSS px
+    if (dpr !== 1) for (let j = 0; j < 2 * n; j++) xy[j] = xy[j]! * dpr;
+    stampDots(px, w, h, buf.stamps[b]!, xy, n, box);
   }
-  buf.box = bx1 > bx0 ? { x0: bx0, y0: by0, x1: bx1, y1: by1 } : { x0: 0, y0: 0, x1: 0, y1: 0 };
-  if (bx1 > bx0) ctx.putImageData(buf.image, 0, 0, bx0, by0, bx1 - bx0, by1 - by0);
+  if (box.x1 > box.x0) ctx.putImageData(buf.image, 0, 0, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
 }
 
 /** Rings the highlighted message, if it is in view (screen transform must be set). */

@@ -97,14 +97,12 @@ function drawLinks(ctx: CanvasRenderingContext2D, dc: DrawContext, em: Emphasis)
   const fade = scene.topo.links.length > 150 ? Math.min(1, Math.max(0.35, t.k * 1.5)) : 1;
   for (const [key, list] of [...buckets.entries()].sort((a, b) => a[0] - b[0])) {
     const style = Math.floor(key / WIDTH_STEPS);
-    ctx.beginPath();
-    for (const i of list) trace(i);
     ctx.strokeStyle = style === STYLE_CUT ? THEME.linkCut : style === STYLE_LOSSY ? THEME.linkLossy : THEME.link;
     ctx.globalAlpha = style === STYLE_NORMAL ? fade : 1;
     ctx.lineWidth = (Math.max(key % WIDTH_STEPS, 3) / 4 / t.k) * (style === STYLE_NORMAL ? thin : 1);
     ctx.setLineDash(style === STYLE_CUT ? [6 / t.k, 5 / t.k] : []);
     ctx.lineCap = style === STYLE_CUT ? 'butt' : 'round';
-    ctx.stroke();
+    chunked(ctx, list, trace, () => ctx.stroke());
   }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
@@ -123,38 +121,72 @@ function ring(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): v
   ctx.arc(x, y, r, 0, Math.PI * 2);
 }
 
+// Skia's path filling grows faster than linearly with the number of shapes in one path (5,000
+// rounded rectangles in one path took 600 ms, one path each 80 ms), so big batches are cut
+const PATH_CHUNK = 128;
+// below this many screen px of body height, a node is drawn as a plain box (a few fillRects are ~50× cheaper than a path)
+const SILHOUETTE_PX = 10;
+
+/** Traces `list` in chunks, calling `paint` after each chunk's path is built. */
+function chunked(ctx: CanvasRenderingContext2D, list: number[], trace: (i: number) => void, paint: () => void): void {
+  for (let s = 0; s < list.length; s += PATH_CHUNK) {
+    ctx.beginPath();
+    const end = Math.min(list.length, s + PATH_CHUNK);
+    for (let j = s; j < end; j++) trace(list[j]!);
+    paint();
+  }
+}
+
+/** Level of detail far out: each node a filled box in its colours, no outline path, no inner lines. */
+function drawSilhouettes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: number[]): void {
+  const { scene, view, t } = dc;
+  const { wx, wy, kinds } = scene;
+  const edge = 1 / t.k;
+  for (const pass of [0, 1]) {
+    for (const kind of KINDS) {
+      const h = NODE_HALF[kind];
+      const c = NODE_COLORS[kind];
+      for (const up of [true, false]) {
+        ctx.fillStyle = pass === 0 ? (up ? c.stroke : THEME.crashedStroke) : up ? c.fill : THEME.crashedFill;
+        // the outline colour first, then the fill inset by one screen pixel
+        const inset = pass === 0 ? 0 : Math.min(edge, h.w * 0.4, h.h * 0.4);
+        for (const i of visible) {
+          if (kinds[i] !== kind || nodeUp(view, i) !== up) continue;
+          ctx.fillRect(wx[i]! - h.w + inset, wy[i]! - h.h + inset, 2 * (h.w - inset), 2 * (h.h - inset));
+        }
+      }
+    }
+  }
+}
+
 function drawNodes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: number[]): void {
   const { scene, view, t } = dc;
   const { wx, wy, kinds } = scene;
   // the track under the utilisation arc, only where the ring is big enough to read
   if (ringsVisible(t.k)) {
-    ctx.beginPath();
-    for (const i of visible) if (nodeUp(view, i)) ring(ctx, wx[i]!, wy[i]!, RING_RADIUS[kinds[i]!]);
     ctx.strokeStyle = THEME.utilTrack;
     ctx.lineWidth = Math.max(3, 1 / t.k);
-    ctx.stroke();
+    const up = visible.filter((i) => nodeUp(view, i));
+    chunked(ctx, up, (i) => ring(ctx, wx[i]!, wy[i]!, RING_RADIUS[kinds[i]!]), () => ctx.stroke());
   }
-  const outline = Math.max(1.25, 0.75 / t.k);
-  for (const kind of KINDS) {
-    for (const up of [true, false]) {
-      ctx.beginPath();
-      let any = false;
-      for (const i of visible) {
-        if (kinds[i] !== kind || nodeUp(view, i) !== up) continue;
-        traceBody(ctx, kind, wx[i]!, wy[i]!);
-        any = true;
+  if (t.k * 2 * NODE_HALF.client.h < SILHOUETTE_PX) drawSilhouettes(ctx, dc, visible);
+  else {
+    const outline = Math.max(1.25, 0.75 / t.k);
+    for (const kind of KINDS) {
+      for (const up of [true, false]) {
+        const list = visible.filter((i) => kinds[i] === kind && nodeUp(view, i) === up);
+        if (list.length === 0) continue;
+        const c = NODE_COLORS[kind];
+        ctx.fillStyle = up ? c.fill : THEME.crashedFill;
+        ctx.strokeStyle = up ? c.stroke : THEME.crashedStroke;
+        ctx.lineWidth = outline;
+        chunked(ctx, list, (i) => traceBody(ctx, kind, wx[i]!, wy[i]!), () => {
+          ctx.fill();
+          ctx.stroke();
+        });
+        if (t.k * 15 < 6) continue;
+        chunked(ctx, list, (i) => traceDetail(ctx, kind, wx[i]!, wy[i]!), () => ctx.stroke());
       }
-      if (!any) continue;
-      const c = NODE_COLORS[kind];
-      ctx.fillStyle = up ? c.fill : THEME.crashedFill;
-      ctx.fill();
-      ctx.strokeStyle = up ? c.stroke : THEME.crashedStroke;
-      ctx.lineWidth = outline;
-      ctx.stroke();
-      if (t.k * 15 < 6) continue;
-      ctx.beginPath();
-      for (const i of visible) if (kinds[i] === kind && nodeUp(view, i) === up) traceDetail(ctx, kind, wx[i]!, wy[i]!);
-      ctx.stroke();
     }
   }
   ctx.beginPath();

@@ -20,6 +20,8 @@ export interface Scene {
   wx: Float64Array;
   wy: Float64Array;
   kinds: NodeKind[];
+  /** Radius of the ring around each node (world units), by index. */
+  ring: Float64Array;
   /** Per link index: 1 when both ends are drawn and the link is not removed. */
   linkLive: Uint8Array;
   nodeIndex: Map<string, number>;
@@ -49,7 +51,9 @@ export function buildScene(topo: TopologyView, positions: ReadonlyMap<string, Po
     linkIndex.set(l.id, i);
     linkLive[i] = !l.removed && !Number.isNaN(wx[l.a] ?? NaN) && !Number.isNaN(wx[l.b] ?? NaN) ? 1 : 0;
   });
-  return { topo, wx, wy, kinds: topo.nodes.map((x) => x.kind), linkLive, nodeIndex, linkIndex, liveNodes };
+  const kinds = topo.nodes.map((x) => x.kind);
+  const ring = Float64Array.from(kinds, (k) => RING_RADIUS[k] ?? 20);
+  return { topo, wx, wy, kinds, ring, linkLive, nodeIndex, linkIndex, liveNodes };
 }
 
 /** Distance from p to the segment a–b. */
