@@ -106,7 +106,7 @@ function forkUnsafe(sim: Simulation): Simulation {
   // the contexts are closures over the kernel: rebuild them on the copy, after the state they read
   const late = new Set(['contexts', 'models', 'trace', 'recentMessages']);
   for (const key of Object.keys(src)) if (!late.has(key)) dst[key] = deepCopy(src[key], memo);
-  dst.trace = copyTrace(sim.trace);
+  dst.trace = sim.trace.clone();
   const internals = sim as unknown as SimInternals;
   const ctxCopies = internals.contexts.map((ctx, i) => {
     const c = (copy as unknown as SimInternals).makeContext.call(copy, i, sim.models[i]!);
@@ -119,13 +119,6 @@ function forkUnsafe(sim: Simulation): Simulation {
   const recent = src.recentMessages as unknown[];
   dst.recentMessages = recent.map((m) => memo.get(m) ?? m);
   return copy;
-}
-
-/** Trace events are written once and never changed, so a copy of the trace shares them. */
-function copyTrace(t: Simulation['trace']): Simulation['trace'] {
-  const out = Object.create(Object.getPrototypeOf(t) as object) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(t)) out[k] = Array.isArray(v) ? v.slice() : v;
-  return out as unknown as Simulation['trace'];
 }
 
 function deepCopy(v: unknown, memo: Map<unknown, unknown>): unknown {

@@ -123,64 +123,82 @@ export interface TraceEvent {
   c: number;
 }
 
-const typeCodes = new Map<string, number>();
-function typeCode(type: string): number {
-  let c = typeCodes.get(type);
-  if (c === undefined) {
-    c = hashString(type);
-    typeCodes.set(type, c);
+/** Each type's index in the ring (`types`) and its hash code (FNV of the name, so hashes do not depend on the order of first use). */
+const typeIndex = new Map<string, number>();
+const types: TraceType[] = [];
+const typeHash: number[] = [];
+function typeIdx(type: TraceType): number {
+  let i = typeIndex.get(type);
+  if (i === undefined) {
+    i = types.length;
+    types.push(type);
+    typeHash.push(hashString(type));
+    typeIndex.set(type, i);
   }
-  return c;
+  return i;
 }
 
 /** Most events a frame carries; the hash still covers every event. */
 const PENDING_CAP = 2000;
-const RECENT_CAP = 4096;
+/** The ring keeps the latest events (recent ones for inspectors, pending ones for the next frame); a power of two. */
+const RING = 4096;
+const MASK = RING - 1;
+/** The ten numbers one event mixes into the hash, in order (scratch space, not state). */
+const scratch = new Float64Array(10);
 
 /**
  * Records events and keeps a running 64-bit hash (two 32-bit FNV-style lanes
  * over every numeric field), so two runs can be compared by one string.
+ * The latest RING events are kept as columns of a ring, not as objects: most
+ * are never read, and an object per event was a good part of the engine's
+ * garbage. Readers get objects built on demand.
  */
 export class Trace {
   private h1 = 0x811c9dc5;
   private h2 = 0x9747b28c;
   count = 0;
-  private pending: TraceEvent[] = [];
-  private pendingDropped = 0;
-  /** Ring of the latest events, for inspectors asking "what happened here lately". */
-  readonly recent: TraceEvent[] = [];
-  private recentHead = 0;
+  /** `count` at the last drain: the events after it are pending. */
+  private drained = 0;
+  private ty = new Uint16Array(RING);
+  private cols = new Float64Array(RING * 8);
 
   emit(t: number, type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0, c = 0): void {
-    const ev: TraceEvent = { seq: this.count++, t, type, node, peer, link, msg, a, b, c };
-    this.mix(typeCode(type));
-    this.mix(t % 4294967296);
-    this.mix(Math.floor(t / 4294967296));
-    this.mix(node);
-    this.mix(peer);
-    this.mix(link);
-    this.mix(msg);
-    this.mix(a | 0);
-    this.mix(Math.round((a - (a | 0)) * 1e6) + (b | 0));
-    this.mix(c | 0);
-    this.pending.push(ev);
-    if (this.pending.length >= 2 * PENDING_CAP) {
-      // keep the newest: a log reader cares about what just happened
-      this.pending = this.pending.slice(PENDING_CAP);
-      this.pendingDropped += PENDING_CAP;
+    const ti = typeIdx(type);
+    const v = scratch;
+    v[0] = typeHash[ti]!;
+    v[1] = t % 4294967296;
+    v[2] = Math.floor(t / 4294967296);
+    v[3] = node;
+    v[4] = peer;
+    v[5] = link;
+    v[6] = msg;
+    v[7] = a | 0;
+    v[8] = Math.round((a - (a | 0)) * 1e6) + (b | 0);
+    v[9] = c | 0;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let k = 0; k < 10; k++) {
+      const x = v[k]!;
+      h1 = Math.imul(h1 ^ (x & 0xffff), 0x01000193);
+      h1 = Math.imul(h1 ^ (x >>> 16), 0x01000193);
+      h2 = Math.imul(h2 ^ x, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
     }
-    if (this.recent.length < RECENT_CAP) this.recent.push(ev);
-    else {
-      this.recent[this.recentHead] = ev;
-      this.recentHead = (this.recentHead + 1) % RECENT_CAP;
-    }
-  }
-
-  private mix(v: number): void {
-    this.h1 = Math.imul(this.h1 ^ (v & 0xffff), 0x01000193);
-    this.h1 = Math.imul(this.h1 ^ (v >>> 16), 0x01000193);
-    this.h2 = Math.imul(this.h2 ^ v, 0x5bd1e995);
-    this.h2 ^= this.h2 >>> 15;
+    this.h1 = h1;
+    this.h2 = h2;
+    const slot = this.count & MASK;
+    this.count++;
+    this.ty[slot] = ti;
+    const o = slot * 8;
+    const cols = this.cols;
+    cols[o] = t;
+    cols[o + 1] = node;
+    cols[o + 2] = peer;
+    cols[o + 3] = link;
+    cols[o + 4] = msg;
+    cols[o + 5] = a;
+    cols[o + 6] = b;
+    cols[o + 7] = c;
   }
 
   /** The running hash as 16 hex digits. */
@@ -190,16 +208,32 @@ export class Trace {
 
   /** Events since the last drain (the newest PENDING_CAP) and how many were left out. */
   drain(): { events: TraceEvent[]; skipped: number } {
-    const extra = Math.max(0, this.pending.length - PENDING_CAP);
-    const out = { events: extra > 0 ? this.pending.slice(extra) : this.pending, skipped: this.pendingDropped + extra };
-    this.pending = [];
-    this.pendingDropped = 0;
-    return out;
+    const since = this.count - this.drained;
+    const n = Math.min(since, PENDING_CAP);
+    this.drained = this.count;
+    return { events: this.range(this.count - n, this.count), skipped: since - n };
   }
 
   /** The recent events, oldest first. */
   recentInOrder(): TraceEvent[] {
-    if (this.recent.length < RECENT_CAP) return this.recent.slice();
-    return this.recent.slice(this.recentHead).concat(this.recent.slice(0, this.recentHead));
+    return this.range(Math.max(0, this.count - RING), this.count);
+  }
+
+  /** A copy that goes on independently (the timeline's keyframes). */
+  clone(): Trace {
+    const out = Object.assign(Object.create(Trace.prototype) as Trace, this);
+    out.ty = this.ty.slice();
+    out.cols = this.cols.slice();
+    return out;
+  }
+
+  private range(from: number, to: number): TraceEvent[] {
+    const out: TraceEvent[] = [];
+    for (let seq = from; seq < to; seq++) {
+      const o = (seq & MASK) * 8;
+      const c = this.cols;
+      out.push({ seq, t: c[o]!, type: types[this.ty[seq & MASK]!]!, node: c[o + 1]!, peer: c[o + 2]!, link: c[o + 3]!, msg: c[o + 4]!, a: c[o + 5]!, b: c[o + 6]!, c: c[o + 7]! });
+    }
+    return out;
   }
 }
