@@ -15,13 +15,21 @@ export interface Message {
   payload: unknown;
   /** Which model handles its delivery. */
   model: number;
-  /** The hop it is on now. */
+  /** The hop it is on now (for a cut-through message: its last hop, the one its event ends). */
   at: number;
   link: number;
   linkEpoch: number;
   txStartUs: number;
   arriveUs: number;
   lost: boolean;
+  /** Cut-through: the row of its booked path in the kernel's PathStore; -1 when it goes hop by hop. */
+  path: number;
+  /** Hops of `path` already reported for drawing. */
+  shown: number;
+  /** Bumped when its queued arrival is superseded (a cut-through message re-routed hop by hop). */
+  gen: number;
+  /** Its index in the kernel's list of messages in flight, -1 once it arrived or was dropped. */
+  slot: number;
 }
 
 /**

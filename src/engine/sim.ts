@@ -1,22 +1,19 @@
 import { applyCommand, type EngineCommand } from './commands';
+import { KernelContext, newMessage } from './context';
 import { EventQueue } from './kernel/queue';
 import { RandomSource, type Prng } from './kernel/prng';
 import { Trace, type TraceType } from './kernel/trace';
 import { Network } from './net/network';
 import type { Job } from './net/node';
+import { MAX_PATH_HOPS, PATH, PathStore } from './net/path';
 import type { Message, Model, ModelContext } from './model';
 import type { LinkSpec, NodeSpec, WorldSpec } from './types';
 
-const HOP = 0;
-const TIMER = 1;
-const WORK = 2;
-const SCRIPT = 3;
-
-type QueueItem =
-  | { k: typeof SCRIPT; cmd: EngineCommand }
-  | { k: typeof HOP; m: Message }
-  | { k: typeof TIMER; node: number; epoch: number; model: number; tag: number; data: unknown }
-  | { k: typeof WORK; node: number; epoch: number };
+/** Event kinds in the queue; the numbers an event carries depend on its kind. */
+const HOP = 0; // ref: the message; a: its gen when queued
+const TIMER = 1; // a: node, b: node epoch, c: model, d: tag; ref: data
+const WORK = 2; // a: node, b: node epoch
+const SCRIPT = 3; // ref: the command
 
 /** Numbers per finished hop in `drainHops`: from, to, kind, arriveUs, lost. */
 export const HOP_STRIDE = 5;
@@ -37,9 +34,12 @@ export class Simulation {
   readonly trace = new Trace();
   readonly net = new Network();
   readonly random: RandomSource;
-  readonly inFlight = new Set<Message>();
-  private readonly queue = new EventQueue<QueueItem>();
+  /** Messages travelling, in no particular order (each knows its `slot` here). */
+  readonly inFlight: Message[] = [];
+  private readonly queue = new EventQueue<unknown>();
   private readonly contexts: ModelContext[] = [];
+  /** The booked paths of cut-through messages. */
+  private readonly paths = new PathStore();
   private readonly netRng: Prng;
   private nextMsgId = 0;
   delivered = 0;
@@ -64,7 +64,7 @@ export class Simulation {
     for (const l of spec.links) this.net.addLink(l);
     models.forEach((m, i) => this.contexts.push(this.makeContext(i, m)));
     models.forEach((m, i) => m.init(this.contexts[i]!));
-    for (const s of spec.script ?? []) this.queue.push(s.atUs, { k: SCRIPT, cmd: s.cmd });
+    for (const s of spec.script ?? []) this.queue.push(s.atUs, SCRIPT, 0, 0, 0, 0, s.cmd);
   }
 
   /** Time of the next pending event, or Infinity. */
@@ -76,15 +76,25 @@ export class Simulation {
   step(): boolean {
     if (this.queue.size === 0) return false;
     this.nowUs = this.queue.peekTime();
-    const item = this.queue.pop();
+    const q = this.queue;
+    const slot = q.pop();
     this.eventsProcessed++;
-    if (item.k === HOP) this.arrive(item.m);
-    else if (item.k === TIMER) {
-      const n = this.net.nodes[item.node]!;
-      if (n.up && n.epoch === item.epoch) this.models[item.model]!.onTimer(this.contexts[item.model]!, item.node, item.tag, item.data);
-    } else if (item.k === WORK) this.finishWork(item.node, item.epoch);
+    // read the slot before acting: the handlers push events, which may reuse it
+    const kind = q.kinds[slot]!;
+    const o = slot * 4;
+    const a = q.nums[o]!;
+    const ref = q.takeRef(slot);
+    if (kind === HOP) {
+      const m = ref as Message;
+      // a superseded arrival (the message was re-routed hop by hop meanwhile) does nothing
+      if (m.gen === a) this.arrive(m);
+    } else if (kind === TIMER) {
+      const n = this.net.nodes[a]!;
+      const model = q.nums[o + 2]!;
+      if (n.up && n.epoch === q.nums[o + 1]) this.models[model]!.onTimer(this.contexts[model]!, a, q.nums[o + 3]!, ref);
+    } else if (kind === WORK) this.finishWork(a, q.nums[o + 1]!);
     // a scripted fault that no longer applies (the node is already down) is simply skipped
-    else applyCommand(this, item.cmd);
+    else applyCommand(this, ref as EngineCommand);
     return true;
   }
 
@@ -121,15 +131,59 @@ export class Simulation {
 
   // ---- transport -------------------------------------------------------
 
-  private send(model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
-    const m: Message = {
-      id: this.nextMsgId++, src, dst, kind, bytes, payload, model,
-      at: src, link: -1, linkEpoch: 0, txStartUs: 0, arriveUs: 0, lost: false,
-    };
+  /** A model's message leaves `src` (through its context). */
+  sendMessage(model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
+    const m = newMessage(this.nextMsgId++, model, src, dst, kind, bytes, payload);
     this.net.nodes[src]!.sent++;
     this.recentMessages[m.id % RECENT_MESSAGES] = m;
     this.emit('messageSent', src, dst, -1, m.id, bytes, kind);
-    this.forward(m);
+    if (!this.cutThrough(m)) this.forward(m);
+  }
+
+  /**
+   * Books a message's whole path at once, when it crosses more than one link
+   * and none of them loses messages: one event for the message instead of
+   * one per hop (most of a big cluster's events were heartbeats passing
+   * switches). Each link is booked from the time the message will reach it,
+   * as hop-by-hop forwarding would (see LinkRt.book). Should the network
+   * change while it travels, `reroute` puts it back to hop by hop from the
+   * hop it is on. Returns false when the message must go hop by hop.
+   */
+  private cutThrough(m: Message): boolean {
+    const { links } = this.net;
+    let at = m.src;
+    let hops = 0;
+    while (at !== m.dst) {
+      const li = this.net.nextLink(at, m.dst);
+      if (li < 0 || links[li]!.lossRate > 0 || hops === MAX_PATH_HOPS) return false;
+      at = links[li]!.other(at);
+      hops++;
+    }
+    if (hops < 2) return false;
+    const row = this.paths.take(hops);
+    let t = this.nowUs;
+    at = m.src;
+    for (let k = 0; k < hops; k++) {
+      const li = this.net.nextLink(at, m.dst);
+      const l = links[li]!;
+      const tx = l.txTimeUs(m.bytes);
+      const start = l.book(l.a === at ? 0 : 1, t, tx, this.nowUs);
+      l.bytes += m.bytes;
+      const jitter = l.jitterUs > 0 ? this.netRng.int(0, l.jitterUs) : 0;
+      const arrive = start + tx + l.latencyUs + jitter;
+      this.paths.set(row, k, at, li, start, arrive);
+      // the message's own hop fields describe its last hop, the one its event ends
+      m.at = at;
+      m.link = li;
+      m.linkEpoch = l.epoch;
+      m.txStartUs = start;
+      m.arriveUs = arrive;
+      t = arrive;
+      at = l.other(at);
+    }
+    m.path = row;
+    this.travel(m);
+    return true;
   }
 
   /** Puts the message on the next link towards its destination. */
@@ -140,28 +194,45 @@ export class Simulation {
       return;
     }
     const l = this.net.links[li]!;
-    const dir = l.a === m.at ? 0 : 1;
-    const start = Math.max(this.nowUs, l.busyUntilUs[dir]);
-    const txEnd = start + l.txTimeUs(m.bytes);
-    l.busyUntilUs[dir] = txEnd;
+    const tx = l.txTimeUs(m.bytes);
+    const start = l.book(l.a === m.at ? 0 : 1, this.nowUs, tx, this.nowUs);
     l.bytes += m.bytes;
     const jitter = l.jitterUs > 0 ? this.netRng.int(0, l.jitterUs) : 0;
     m.link = li;
     m.linkEpoch = l.epoch;
     m.txStartUs = start;
-    m.arriveUs = txEnd + l.latencyUs + jitter;
+    m.arriveUs = start + tx + l.latencyUs + jitter;
     m.lost = l.lossRate > 0 && this.netRng.chance(l.lossRate);
-    this.inFlight.add(m);
-    this.queue.push(m.arriveUs, { k: HOP, m });
+    this.travel(m);
+  }
+
+  /** Queues the arrival of the message's current hop (its last, for a cut-through one). */
+  private travel(m: Message): void {
+    if (m.slot < 0) {
+      m.slot = this.inFlight.length;
+      this.inFlight.push(m);
+    }
+    this.queue.push(m.arriveUs, HOP, m.gen, 0, 0, 0, m);
+  }
+
+  private land(m: Message): void {
+    const list = this.inFlight;
+    const last = list.pop()!;
+    if (last !== m) {
+      list[m.slot] = last;
+      last.slot = m.slot;
+    }
+    m.slot = -1;
   }
 
   private arrive(m: Message): void {
-    this.inFlight.delete(m);
+    this.land(m);
     const l = this.net.links[m.link]!;
     const to = l.other(m.at);
     const node = this.net.nodes[to]!;
     const reason = l.epoch !== m.linkEpoch || !l.up ? DROP.linkDown : m.lost ? DROP.loss : !node.up ? DROP.nodeDown : -1;
-    this.recordHop(m, to, reason >= 0);
+    if (m.path >= 0) this.endPath(m, this.paths.hops(m.path) - 1);
+    this.recordHop(m.at, to, m.kind, m.arriveUs, reason >= 0);
     if (reason >= 0) return this.drop(m, reason, to);
     m.at = to;
     if (to !== m.dst) return this.forward(m);
@@ -173,24 +244,80 @@ export class Simulation {
   }
 
   /**
+   * Before the network changes (a crash, a cut, new settings): every
+   * cut-through message goes back to hop by hop from the hop it is on, with
+   * the bookings of its later hops given back, so it meets the change as it
+   * would have hop by hop (it may be re-routed, or lost on a link now down).
+   */
+  private reroute(): void {
+    const ps = this.paths;
+    for (const m of this.inFlight) {
+      const row = m.path;
+      if (row < 0) continue;
+      const k = ps.hopAt(row, this.nowUs);
+      const hops = ps.hops(row);
+      if (k < hops - 1) {
+        for (let j = k + 1; j < hops; j++) {
+          const l = this.net.links[ps.get(row, j, PATH.link)]!;
+          l.unbook(l.a === ps.get(row, j, PATH.from) ? 0 : 1, ps.get(row, j, PATH.txStartUs), l.txTimeUs(m.bytes));
+          l.bytes -= m.bytes;
+        }
+        m.at = ps.get(row, k, PATH.from);
+        m.link = ps.get(row, k, PATH.link);
+        m.linkEpoch = this.net.links[m.link]!.epoch;
+        m.txStartUs = ps.get(row, k, PATH.txStartUs);
+        m.arriveUs = ps.get(row, k, PATH.arriveUs);
+        m.gen++;
+        this.queue.push(m.arriveUs, HOP, m.gen, 0, 0, 0, m);
+      }
+      // (on its last hop already, its queued arrival stands)
+      this.endPath(m, k);
+    }
+  }
+
+  /** Reports a cut-through message's hops before hop `k` not reported yet. */
+  private showHops(m: Message, k: number): void {
+    for (; m.shown < k; m.shown++) {
+      this.recordHop(this.paths.get(m.path, m.shown, PATH.from), this.paths.hopTo(m, m.shown), m.kind, this.paths.get(m.path, m.shown, PATH.arriveUs), false);
+    }
+  }
+
+  /** The message goes on hop by hop from hop `k` of its path (its last, when it arrives). */
+  private endPath(m: Message, k: number): void {
+    this.showHops(m, k);
+    this.paths.release(m.path);
+    m.path = -1;
+  }
+
+  /** The hop a message is on now: from, to, link, tx start, arrival (for the picture). */
+  currentHop(m: Message): [number, number, number, number, number] {
+    if (m.path < 0) return [m.at, this.net.links[m.link]!.other(m.at), m.link, m.txStartUs, m.arriveUs];
+    const ps = this.paths;
+    const k = ps.hopAt(m.path, this.nowUs);
+    return [ps.get(m.path, k, PATH.from), ps.hopTo(m, k), ps.get(m.path, k, PATH.link), ps.get(m.path, k, PATH.txStartUs), ps.get(m.path, k, PATH.arriveUs)];
+  }
+
+  /**
    * Notes a finished hop so the picture can show a message that started and
    * ended between two frames (a LAN hop lasts microseconds): a hop no frame
    * ever caught in flight would otherwise be invisible.
    */
-  private recordHop(m: Message, to: number, lost: boolean): void {
+  private recordHop(from: number, to: number, kind: number, arriveUs: number, lost: boolean): void {
     if (this.hops.length >= MAX_HOPS * HOP_STRIDE) return;
-    this.hops.push(m.at, to, m.kind, m.arriveUs, lost ? 1 : 0);
+    this.hops.push(from, to, kind, arriveUs, lost ? 1 : 0);
   }
 
   /** The hops finished since the last call: from, to, kind, arrival time, lost (0/1). */
   drainHops(): Float64Array {
+    // cut-through messages pass their switches without events: report the hops they finished since
+    for (const m of this.inFlight) if (m.path >= 0) this.showHops(m, this.paths.hopAt(m.path, this.nowUs));
     const out = Float64Array.from(this.hops);
     this.hops.length = 0;
     return out;
   }
 
   private drop(m: Message, reason: number, where: number): void {
-    this.inFlight.delete(m);
+    if (m.slot >= 0) this.land(m);
     if (m.link >= 0) this.net.links[m.link]!.dropped++;
     this.net.nodes[m.src]!.dropped++;
     this.dropped++;
@@ -199,7 +326,8 @@ export class Simulation {
 
   // ---- CPU -------------------------------------------------------------
 
-  private startWork(node: number, job: Job): void {
+  /** Queues CPU work on a node (through a model's context). */
+  startWork(node: number, job: Job): void {
     const n = this.net.nodes[node]!;
     if (!n.up) return;
     if (n.current) {
@@ -214,7 +342,7 @@ export class Simulation {
     n.current = job;
     n.currentStartUs = this.nowUs;
     this.emit('workStarted', node, -1, -1, -1, job.workUs, job.tag);
-    this.queue.push(this.nowUs + Math.max(1, Math.round(job.workUs / n.cpuSpeed)), { k: WORK, node, epoch: n.epoch });
+    this.queue.push(this.nowUs + Math.max(1, Math.round(job.workUs / n.cpuSpeed)), WORK, node, n.epoch, 0, 0, undefined);
   }
 
   private finishWork(node: number, epoch: number): void {
@@ -234,6 +362,7 @@ export class Simulation {
   // ---- faults and changes (called by commands) --------------------------
 
   crashNode(i: number): void {
+    this.reroute();
     const n = this.net.nodes[i]!;
     if (n.current) n.addBusy(n.currentStartUs, this.nowUs);
     n.up = false;
@@ -245,6 +374,7 @@ export class Simulation {
   }
 
   restartNode(i: number): void {
+    this.reroute();
     this.net.nodes[i]!.up = true;
     this.net.changed();
     this.emit('nodeRestarted', i);
@@ -252,6 +382,7 @@ export class Simulation {
   }
 
   setLinkCut(i: number, cut: boolean): void {
+    this.reroute();
     const l = this.net.links[i]!;
     l.cut = cut;
     if (cut) l.epoch++;
@@ -261,6 +392,7 @@ export class Simulation {
 
   /** Separates `side` from every other node (null heals); user cuts are kept. */
   setPartition(side: Set<number> | null): void {
+    this.reroute();
     for (const l of this.net.links) {
       const split = side !== null && side.has(l.a) !== side.has(l.b);
       if (split && !l.partitioned) l.epoch++;
@@ -272,6 +404,7 @@ export class Simulation {
   }
 
   addNode(spec: NodeSpec, links: LinkSpec[]): number {
+    this.reroute();
     const n = this.net.addNode(spec);
     for (const l of links) this.net.addLink(l);
     this.emit('nodeAdded', n.index);
@@ -280,6 +413,7 @@ export class Simulation {
   }
 
   removeNode(i: number): void {
+    this.reroute();
     const n = this.net.nodes[i]!;
     if (n.up) {
       n.epoch++;
@@ -290,22 +424,18 @@ export class Simulation {
     this.emit('nodeRemoved', i);
   }
 
+  /** New link settings (latency, bandwidth, loss...) apply to every hop not yet begun, as hop by hop. */
+  linkSettingsChanging(): void {
+    this.reroute();
+  }
+
+  /** Fires a model's timer after `delayUs` unless the node crashes first (through its context). */
+  setTimer(model: number, node: number, delayUs: number, tag: number, data: unknown): void {
+    const n = this.net.nodes[node]!;
+    this.queue.push(this.nowUs + Math.max(0, Math.round(delayUs)), TIMER, node, n.epoch, model, tag, data);
+  }
+
   private makeContext(model: number, m: Model): ModelContext {
-    const now = (): number => this.nowUs;
-    return {
-      get nowUs() {
-        return now();
-      },
-      net: this.net,
-      rng: this.random.split(`model:${m.name}`),
-      send: (src, dst, kind, bytes, payload) => this.send(model, src, dst, kind, bytes, payload),
-      setTimer: (node, delayUs, tag, data) => {
-        const n = this.net.nodes[node]!;
-        this.queue.push(this.nowUs + Math.max(0, Math.round(delayUs)), { k: TIMER, node, epoch: n.epoch, model, tag, data });
-      },
-      work: (node, workUs, tag, data) => this.startWork(node, { workUs, tag, data, model }),
-      addNode: (spec, links) => this.addNode(spec, links),
-      emit: (type, node = -1, peer = -1, msg = -1, a = 0, b = 0, c = 0) => this.emit(type, node, peer, -1, msg, a, b, c),
-    };
+    return new KernelContext(this, model, this.random.split(`model:${m.name}`));
   }
 }

@@ -73,17 +73,18 @@ export function worldView(sim: Simulation): WorldView {
     nodes[o + NF.served] = n.served;
   }
   const links = new Float64Array(ls.length * LINK_STRIDE);
-  const messages = new Float64Array(sim.inFlight.size * MSG_STRIDE);
+  const messages = new Float64Array(sim.inFlight.length * MSG_STRIDE);
   let k = 0;
   for (const m of sim.inFlight) {
-    const l = ls[m.link]!;
-    const o = m.link * LINK_STRIDE;
-    const f = m.txStartUs > now ? LF.queued : LF.inFlight;
+    // a cut-through message is drawn on the hop its booked path has it on now
+    const [from, to, link, txStartUs, arriveUs] = sim.currentHop(m);
+    const o = link * LINK_STRIDE;
+    const f = txStartUs > now ? LF.queued : LF.inFlight;
     links[o + f] = links[o + f]! + 1;
-    messages[k + MF.from] = m.at;
-    messages[k + MF.to] = l.other(m.at);
-    messages[k + MF.txStartUs] = m.txStartUs;
-    messages[k + MF.arriveUs] = m.arriveUs;
+    messages[k + MF.from] = from;
+    messages[k + MF.to] = to;
+    messages[k + MF.txStartUs] = txStartUs;
+    messages[k + MF.arriveUs] = arriveUs;
     messages[k + MF.kind] = m.kind;
     messages[k + MF.id] = m.id;
     k += MSG_STRIDE;

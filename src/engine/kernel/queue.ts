@@ -1,15 +1,28 @@
 /**
  * The event queue: a binary min-heap ordered by (time, sequence).
- * Keys live in parallel typed arrays and payloads in a plain array, so a push
- * or pop touches no per-event key object; the sequence number breaks ties in
- * insertion order, which is what makes runs with equal times deterministic.
+ * An event lives in a slot: its kind, four numbers and one reference, in
+ * columns; the heap itself moves only (time, slot) pairs. So a push or pop
+ * allocates nothing, and a sift touches two typed arrays. The sequence number
+ * breaks ties in insertion order, which is what makes runs with equal times
+ * deterministic.
  */
-export class EventQueue<T> {
+export class EventQueue<R> {
   private times = new Float64Array(1024);
-  private seqs = new Float64Array(1024);
-  private items: (T | undefined)[] = new Array<T | undefined>(1024);
+  private heap = new Int32Array(1024);
   private n = 0;
   private nextSeq = 0;
+  // ---- slots: what each event carries, by slot index
+  private seqs = new Float64Array(1024);
+  /** The kind of the event in each slot (the caller's codes). */
+  kinds = new Uint8Array(1024);
+  /** Four numbers per slot (`slot * 4 + i`), the caller's to interpret. */
+  nums = new Float64Array(4096);
+  /** One reference per slot (a message, a command, a timer's data). */
+  private refs: (R | undefined)[] = new Array<R | undefined>(1024);
+  /** Free slots, as a stack. */
+  private free = new Int32Array(1024);
+  private freeTop = 0;
+  private slotsUsed = 0;
 
   get size(): number {
     return this.n;
@@ -20,67 +33,97 @@ export class EventQueue<T> {
     return this.n > 0 ? this.times[0]! : Infinity;
   }
 
-  push(timeUs: number, item: T): void {
+  /** Queues an event; the numbers and the reference go with it until `pop` hands its slot back. */
+  push(timeUs: number, kind: number, a: number, b: number, c: number, d: number, ref: R | undefined): void {
     if (this.n === this.times.length) this.grow();
-    let i = this.n++;
+    const slot = this.freeTop > 0 ? this.free[--this.freeTop]! : this.slotsUsed++;
     const seq = this.nextSeq++;
+    this.seqs[slot] = seq;
+    this.kinds[slot] = kind;
+    const o = slot * 4;
+    const nums = this.nums;
+    nums[o] = a;
+    nums[o + 1] = b;
+    nums[o + 2] = c;
+    nums[o + 3] = d;
+    this.refs[slot] = ref;
     const times = this.times;
+    const heap = this.heap;
     const seqs = this.seqs;
-    const items = this.items;
+    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = times[p]!;
-      if (pt < timeUs || (pt === timeUs && seqs[p]! < seq)) break;
+      if (pt < timeUs || (pt === timeUs && seqs[heap[p]!]! < seq)) break;
       times[i] = pt;
-      seqs[i] = seqs[p]!;
-      items[i] = items[p];
+      heap[i] = heap[p]!;
       i = p;
     }
     times[i] = timeUs;
-    seqs[i] = seq;
-    items[i] = item;
+    heap[i] = slot;
   }
 
-  /** Removes the earliest event; call only when size > 0. */
-  pop(): T {
+  /**
+   * Removes the earliest event and returns its slot, whose kind, numbers and
+   * reference stay readable until the next push; call only when size > 0.
+   */
+  pop(): number {
     const times = this.times;
+    const heap = this.heap;
     const seqs = this.seqs;
-    const items = this.items;
-    const top = items[0] as T;
+    const top = heap[0]!;
     const last = --this.n;
     const lt = times[last]!;
-    const ls = seqs[last]!;
-    const li = items[last];
-    items[last] = undefined;
+    const ls = heap[last]!;
+    const lseq = seqs[ls]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= last) break;
       const r = c + 1;
-      if (r < last && (times[r]! < times[c]! || (times[r] === times[c] && seqs[r]! < seqs[c]!))) c = r;
+      if (r < last && (times[r]! < times[c]! || (times[r] === times[c] && seqs[heap[r]!]! < seqs[heap[c]!]!))) c = r;
       const ct = times[c]!;
-      if (lt < ct || (lt === ct && ls < seqs[c]!)) break;
+      if (lt < ct || (lt === ct && lseq < seqs[heap[c]!]!)) break;
       times[i] = ct;
-      seqs[i] = seqs[c]!;
-      items[i] = items[c];
+      heap[i] = heap[c]!;
       i = c;
     }
     if (last > 0) {
       times[i] = lt;
-      seqs[i] = ls;
-      items[i] = li;
+      heap[i] = ls;
     }
+    // the slot is reused by a later push only: the caller reads it first
+    this.free[this.freeTop++] = top;
     return top;
+  }
+
+  /** The reference a popped slot held, which the queue then forgets (so it does not keep it alive). */
+  takeRef(slot: number): R | undefined {
+    const r = this.refs[slot];
+    this.refs[slot] = undefined;
+    return r;
   }
 
   private grow(): void {
     const cap = this.times.length * 2;
     const t = new Float64Array(cap);
     t.set(this.times);
+    this.times = t;
+    const h = new Int32Array(cap);
+    h.set(this.heap);
+    this.heap = h;
     const s = new Float64Array(cap);
     s.set(this.seqs);
-    this.times = t;
     this.seqs = s;
-    this.items.length = cap;
+    const k = new Uint8Array(cap);
+    k.set(this.kinds);
+    this.kinds = k;
+    const nums = new Float64Array(cap * 4);
+    nums.set(this.nums);
+    this.nums = nums;
+    const f = new Int32Array(cap);
+    f.set(this.free);
+    this.free = f;
+    this.refs.length = cap;
   }
 }

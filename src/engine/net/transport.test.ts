@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../commands';
+import type { Message, Model, ModelContext } from '../model';
+import { forkSimulation } from '../replay';
+import { DROP, HOP_STRIDE, Simulation } from '../sim';
+import { MF, MSG_STRIDE, worldView } from '../view';
+import type { LinkSpec, WorldSpec } from '../types';
+import { LinkRt } from './link';
+
+/** A model that sends what the test asks and remembers what arrived, and when. */
+class Probe implements Model {
+  readonly name = 'probe';
+  got: { node: number; id: number; atUs: number }[] = [];
+  init(): void {}
+  onMessage(ctx: ModelContext, node: number, msg: Message): void {
+    this.got.push({ node, id: msg.id, atUs: ctx.nowUs });
+  }
+  onTimer(): void {}
+  onWorkDone(): void {}
+  onNodeCrashed(): void {}
+  onNodeRestarted(): void {}
+  onNodeAdded(): void {}
+  stats(): Record<string, number> {
+    return {};
+  }
+}
+
+const link = (a: string, b: string, latencyUs: number, bandwidthBps = 8_000_000): LinkSpec => ({ id: `${a}~${b}`, a, b, latencyUs, jitterUs: 0, bandwidthBps, lossRate: 0 });
+
+/** a — sw — b, and a longer way round a — sw2 — b for when sw~b is cut. */
+function world(): WorldSpec {
+  const node = (id: string, kind: 'client' | 'switch' = 'client') => ({ id, kind, label: id, platform: 'network' as const });
+  return {
+    nodes: [node('a'), node('sw', 'switch'), node('b'), node('sw2', 'switch')],
+    // 8 Mb/s: one byte per microsecond, so a message of N bytes takes N µs to leave
+    links: [link('a', 'sw', 100), link('sw', 'b', 200), link('a', 'sw2', 1000), link('sw2', 'b', 1000)],
+  };
+}
+
+function setup() {
+  const probe = new Probe();
+  const sim = new Simulation(world(), 1, [probe]);
+  const ctx = sim.contextOf(0);
+  const id = (n: string) => sim.net.node(n)!.index;
+  return { sim, probe, ctx, id };
+}
+
+describe('cut-through transport', () => {
+  it('a message crossing a switch is one event, arriving when hop by hop would have it arrive', () => {
+    const { sim, probe, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 50, null);
+    const events = sim.eventsProcessed;
+    sim.runUntil(10_000);
+    expect(sim.eventsProcessed - events).toBe(1);
+    // 50 µs on the wire + 100 µs, then 50 µs + 200 µs
+    expect(probe.got).toEqual([{ node: id('b'), id: 0, atUs: 400 }]);
+  });
+
+  it('is drawn on each link in turn, and each hop is reported once it is over', () => {
+    const { sim, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 50, null);
+    const at = (us: number) => {
+      sim.runUntil(us);
+      const m = worldView(sim).messages;
+      return m.length === MSG_STRIDE ? [m[MF.from], m[MF.to], m[MF.txStartUs], m[MF.arriveUs]] : [];
+    };
+    expect(at(10)).toEqual([id('a'), id('sw'), 0, 150]);
+    expect(sim.drainHops()).toHaveLength(0);
+    expect(at(200)).toEqual([id('sw'), id('b'), 150, 400]);
+    expect(Array.from(sim.drainHops())).toEqual([id('a'), id('sw'), 1, 150, 0]);
+    expect(at(500)).toEqual([]);
+    expect(Array.from(sim.drainHops())).toEqual([id('sw'), id('b'), 1, 400, 0]);
+    expect(HOP_STRIDE).toBe(5);
+  });
+
+  it('queues behind earlier messages on every link, as hop by hop', () => {
+    const { sim, probe, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 100, null);
+    ctx.send(id('a'), id('b'), 1, 100, null);
+    sim.runUntil(10_000);
+    // the second leaves a at 100, reaches sw at 300 (the first left sw at 300), is sent until 400
+    expect(probe.got.map((g) => g.atUs)).toEqual([500, 600]);
+  });
+
+  it('a link cut ahead of a message re-routes it from the switch it reaches, as hop by hop', () => {
+    const { sim, probe, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 50, null);
+    sim.runUntil(60);
+    expect(applyCommand(sim, { type: 'cutLink', link: 'sw~b' })).toBeNull();
+    sim.runUntil(20_000);
+    // at sw (150 µs) no way on but back through a and sw2: 50+100, 50+1000, 50+1000
+    expect(probe.got).toEqual([{ node: id('b'), id: 0, atUs: 150 + 150 + 1050 + 1050 }]);
+  });
+
+  it('a message is lost when the link it is on goes down, or its destination crashes', () => {
+    const { sim, probe, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 50, null);
+    sim.runUntil(60);
+    applyCommand(sim, { type: 'cutLink', link: 'a~sw' });
+    ctx.send(id('a'), id('b'), 1, 50, null); // goes round by sw2
+    sim.runUntil(100);
+    applyCommand(sim, { type: 'crashNode', node: 'b' });
+    sim.runUntil(20_000);
+    expect(probe.got).toEqual([]);
+    const drops = sim.trace.recentInOrder().filter((e) => e.type === 'messageDropped').map((e) => [e.msg, e.a]);
+    expect(drops).toEqual([[0, DROP.linkDown], [1, DROP.nodeDown]]);
+    expect(sim.inFlight).toHaveLength(0);
+  });
+
+  it('a fork taken while messages travel goes on exactly as the original', () => {
+    const { sim, ctx, id } = setup();
+    for (let i = 0; i < 5; i++) ctx.send(id('a'), id('b'), 1, 40 + i, null);
+    sim.runUntil(120);
+    const copy = forkSimulation(sim)!;
+    for (const s of [sim, copy]) applyCommand(s, { type: 'setLink', link: 'sw~b', latencyUs: 5000 });
+    sim.runUntil(50_000);
+    copy.runUntil(50_000);
+    expect(copy.trace.hash()).toBe(sim.trace.hash());
+    expect((copy.models[0] as Probe).got).toEqual((sim.models[0] as Probe).got);
+  });
+});
+
+describe('link booking', () => {
+  const l = () => new LinkRt(0, 'x', 0, 1, { latencyUs: 0, jitterUs: 0, bandwidthBps: 8e6, lossRate: 0 });
+
+  it('is first come, first served for messages reaching the link in time order', () => {
+    const k = l();
+    expect(k.book(0, 0, 10, 0)).toBe(0);
+    expect(k.book(0, 5, 10, 5)).toBe(10);
+    expect(k.book(0, 30, 10, 30)).toBe(30);
+    expect(k.book(1, 30, 10, 30)).toBe(30);
+    expect(k.busyUntilUs(0)).toBe(40);
+  });
+
+  it('lets a message reaching the link earlier use the gap before a later booking, when it fits', () => {
+    const k = l();
+    expect(k.book(0, 100, 10, 0)).toBe(100);
+    expect(k.book(0, 20, 10, 0)).toBe(20);
+    expect(k.book(0, 95, 10, 0)).toBe(110);
+    expect(k.book(0, 90, 10, 0)).toBe(90);
+    expect(k.book(0, 0, 20, 0)).toBe(0);
+    expect(k.book(0, 25, 60, 0)).toBe(30);
+    expect(k.busyUntilUs(0)).toBe(120);
+  });
+
+  it('gives back a booking, even one merged with its neighbours', () => {
+    const k = l();
+    k.book(0, 0, 10, 0);
+    k.book(0, 10, 10, 0);
+    k.book(0, 20, 10, 0);
+    k.unbook(0, 10, 10);
+    expect(k.book(0, 5, 10, 0)).toBe(10);
+    k.unbook(0, 20, 10);
+    expect(k.busyUntilUs(0)).toBe(20);
+  });
+});
