@@ -68,5 +68,5 @@ test('a heavier feature and more clients are one click away (CS-FAT-COST)', asyn
   await expect(page.getByTestId('node-client-40')).toBeVisible();
   await page.getByTestId('clients').fill('0');
   await page.getByTestId('apply-proc').click();
-  await expect(page.getByTestId('notices')).toContainText('The number of clients must be between 1 and 500');
+  await expect(page.getByTestId('notices')).toContainText('The number of clients must be between 1 and 1000');
 });

@@ -11,7 +11,7 @@ export const LIMITS = {
   speed: { min: 0.1, max: 1000 },
   maxNodes: { min: 1, max: 10_000 },
   thinkTimeUs: { min: 100_000, max: 60_000_000 },
-  clients: { min: 1, max: 500 },
+  clients: { min: 1, max: 1000 },
   /** A service node's share in weighted balancing (HAProxy: 1–256). */
   weight: { min: 1, max: 256 },
 } as const;

@@ -163,6 +163,8 @@ export interface Frame {
   commandLog: LoggedCommand[] | null;
   /** Simulated µs the run is behind the requested speed (the budget ran out). */
   lagUs: number;
+  /** A skip ahead in progress (from and to simulated µs), or null. */
+  skip: { fromUs: number; toUs: number } | null;
   /** How far the current branch has been run, for the timeline. */
   timeline?: TimelineInfo;
   /** Set after a seek: `events` replaces the page's log instead of adding to it. */
@@ -216,6 +218,10 @@ export interface WorkerApi {
   pause(): void;
   step(): void;
   setSpeed(speed: number): CommandError | null;
+  /** Runs this much simulated time ahead as fast as possible, posting progress; false when the run changed. */
+  skipAhead(runId: number, byUs: number): boolean;
+  /** Stops a skip ahead where it has got to. */
+  cancelSkip(): void;
   command(id: number, cmd: unknown): CommandReply;
   /** What a recent message carried (SQL text, rows, bytes), or null if it is too old. */
   describeMessage(runId: number, id: number): Record<string, string | number> | null;

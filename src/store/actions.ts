@@ -75,3 +75,13 @@ export function dismissNotice(id: number): void {
 }
 
 export { notify };
+
+/** Runs this much simulated time ahead as fast as the machine allows (the page shows progress). */
+export function skipAhead(byUs: number): void {
+  void worker()?.api.skipAhead(useLab.getState().runId, byUs);
+}
+
+/** Stops a skip ahead where it has got to. */
+export function cancelSkip(): void {
+  void worker()?.api.cancelSkip();
+}

@@ -65,6 +65,8 @@ export interface LabState {
   timeline: TimelineInfo | null;
   /** Wall ms the last seek took in the worker, shown on the timeline. */
   lastSeekMs: number | null;
+  /** A skip ahead in progress: its simulated span and the page's clock when it began. */
+  skip: { fromUs: number; toUs: number; sinceMs: number } | null;
 }
 
 const initial: LabState = {
@@ -89,6 +91,7 @@ const initial: LabState = {
   messageDetails: null,
   timeline: null,
   lastSeekMs: null,
+  skip: null,
 };
 
 /** The app's one store; actions live in `actions.ts` so this file stays the state's shape. */
@@ -111,7 +114,9 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   const s = useLab.getState();
   if (f.runId !== s.runId) return;
   const patch: Partial<LabState> = { view: f.view, playing: f.playing, speed: f.speed, lagUs: f.lagUs };
-  if (f.hops.length > 0) patch.arrivals = f.hops;
+  patch.skip = f.skip ? (s.skip?.toUs === f.skip.toUs ? s.skip : { ...f.skip, sinceMs: nowMs }) : null;
+  // a skip ahead shows where it has got to, not the glow of thousands of hops
+  if (f.hops.length > 0 && !f.skip) patch.arrivals = f.hops;
   if (f.topology) patch.topology = f.topology;
   if (f.commandLog) patch.commandLog = f.commandLog;
   if (f.timeline) patch.timeline = f.timeline;
@@ -170,7 +175,7 @@ export function notifyCommandError(e: CommandError): void {
 export function loadScenario(scenario: Scenario, log: LoggedCommand[] = [], cursor?: { event: number; us: number }): void {
   const s = useLab.getState();
   const runId = s.runId + 1;
-  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null, timeline: null, lastSeekMs: null });
+  useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null, timeline: null, lastSeekMs: null, skip: null });
   void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed, cursor);
 }
 

@@ -2,6 +2,7 @@ import { LIMITS } from '../protocol';
 import { setSpeed, step, togglePlay } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmtNum, formatClock } from './format';
+import { SkipAhead } from './SkipAhead';
 import { useT } from './useT';
 
 const LOG_MIN = Math.log10(LIMITS.speed.min);
@@ -59,6 +60,7 @@ export function Controls() {
           {fmtNum(events)}
         </span>
       </div>
+      <SkipAhead />
       {lagging && <span className="lagging">{t('controls.lagging')}</span>}
     </div>
   );

@@ -74,7 +74,7 @@ describe('worker host', () => {
     expect(host.command(2, { type: 'setLink', link: 'sw~app', lossRate: 7 }).error).toMatchObject({ code: 'outOfRange', params: { field: 'lossRate' } });
     expect(host.command(3, { type: 'launchMissiles' }).error?.code).toBe('unknownCommand');
     expect(host.command(4, 'garbage').error?.code).toBe('unknownCommand');
-    expect(host.command(5, { type: 'setClients', count: 0 }).error).toMatchObject({ code: 'outOfRange', params: { field: 'clients', min: 1, max: 500 } });
+    expect(host.command(5, { type: 'setClients', count: 0 }).error).toMatchObject({ code: 'outOfRange', params: { field: 'clients', min: 1, max: 1000 } });
     expect(host.setSpeed(5000)?.code).toBe('outOfRange');
     const t = last().view.nowUs;
     c.advance(16);

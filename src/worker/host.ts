@@ -23,6 +23,8 @@ const CHUNK = 4000;
 const MAX_TICK_MS = 250;
 /** How far behind (in wall ms of simulated time) the run may fall before it stops trying to catch up. */
 const MAX_LAG_MS = 250;
+/** Wall time a skip-ahead slice runs before it posts its progress and lets a message (a cancel) in. */
+const SKIP_SLICE_MS = 60;
 /** Events a frame after a seek carries, to refill the page's log. */
 const PENDING_ON_RESET = 2000;
 
@@ -44,6 +46,8 @@ export class SimHost {
   private lastWallMs = 0;
   private lagUs = 0;
   private ticking = false;
+  /** A skip ahead in progress: simulated as fast as the machine allows, not paced. */
+  private skip: { fromUs: number; toUs: number; resume: boolean } | null = null;
 
   constructor(
     private readonly clock: HostClock,
@@ -125,6 +129,53 @@ export class SimHost {
     return true;
   }
 
+  /**
+   * Runs `byUs` of simulated time ahead as fast as the machine allows, in
+   * slices that post progress and let a cancel in; then goes on as before
+   * (playing or paused). Every event happens, as it would at any speed.
+   */
+  skipAhead(runId: number, byUs: number): boolean {
+    const sim = this.sim;
+    if (runId !== this.runId || !sim || !(byUs > 0)) return false;
+    const resume = this.skip?.resume ?? this.playing;
+    this.skip = { fromUs: sim.nowUs, toUs: sim.nowUs + byUs, resume };
+    // the paced ticks stop while the skip runs (they find `playing` false)
+    this.playing = false;
+    this.clock.schedule(() => this.skipSlice(), 0);
+    return true;
+  }
+
+  /** Stops a skip ahead where it has got to. */
+  cancelSkip(): void {
+    const s = this.skip;
+    if (!s) return;
+    this.skip = null;
+    this.setPlaying(s.resume);
+    this.postFrame();
+  }
+
+  private skipSlice(): void {
+    const s = this.skip;
+    const sim = this.sim;
+    if (!s || !sim) return;
+    const start = this.clock.nowMs();
+    let stalled = false;
+    while (sim.nowUs < s.toUs && this.clock.nowMs() - start < SKIP_SLICE_MS) {
+      const before = sim.eventsProcessed;
+      this.timeline!.run(sim, { untilUs: s.toUs, maxEvents: CHUNK });
+      stalled = sim.eventsProcessed === before && sim.nowUs < s.toUs;
+      if (stalled) break;
+    }
+    if (sim.nowUs >= s.toUs || stalled) {
+      this.skip = null;
+      this.setPlaying(s.resume);
+      this.postFrame();
+      return;
+    }
+    if (this.ready()) this.postFrame();
+    this.clock.schedule(() => this.skipSlice(), 0);
+  }
+
   setSpeed(speed: number): CommandError | null {
     if (!Number.isFinite(speed) || speed < LIMITS.speed.min || speed > LIMITS.speed.max) {
       return { code: 'outOfRange', params: { field: 'speed', value: String(speed), min: LIMITS.speed.min, max: LIMITS.speed.max } };
@@ -157,6 +208,7 @@ export class SimHost {
   }
 
   private setPlaying(p: boolean): void {
+    this.skip = null;
     this.playing = p;
     this.lastWallMs = this.clock.nowMs();
     this.lagUs = 0;
@@ -210,6 +262,7 @@ export class SimHost {
       skippedEvents: skipped,
       commandLog: this.logChanged ? tl.log.slice() : null,
       lagUs: this.lagUs,
+      skip: this.skip ? { fromUs: this.skip.fromUs, toUs: this.skip.toUs } : null,
       timeline: { headUs: tl.headUs, headEvent: tl.headEvent, undoDepth: tl.undoDepth, ahead: tl.log.length - tl.next },
     };
     if (reset) frame.reset = true;
