@@ -13,6 +13,8 @@ const core = {
   'app.title': 'Distributed systems lab',
   'app.tagline': 'Clients ask, servers answer. Break something and watch what happens.',
   'app.language': 'Language',
+  'graph.group': '{hub} · {count} machines',
+  'graph.groupDown': '{hub} · {count} machines, {down} down',
   'app.graphLabel': 'Network graph: {nodes} machines and {links} links. Use the machine list to select one with the keyboard.',
   'app.loading': 'Starting the simulation…',
   'preset.label': 'Scenario',

@@ -23,6 +23,8 @@ export const es: Record<MessageKey, string> = {
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',
+  'graph.group': '{hub} · {count} máquinas',
+  'graph.groupDown': '{hub} · {count} máquinas, {down} caídas',
   'app.graphLabel': 'Grafo de la red: {nodes} máquinas y {links} enlaces. Usa la lista de máquinas para elegir una con el teclado.',
   'app.loading': 'Arrancando la simulación…',
   'preset.label': 'Escenario',

@@ -2,6 +2,7 @@
 import { LF, LINK_STRIDE, NF, NODE_STRIDE, type NodeKind, type WorldView } from '../protocol';
 import { FONT_FAMILY, LABEL_FONT, NODE_COLORS, NODE_HALF, PLATFORM_TAG, RING_RADIUS, THEME } from './palette';
 import type { Scene, Transform } from './scene';
+import { drawGroups, type GroupLabel } from './groups';
 import { traceBody, traceCross, traceDetail } from './shapes';
 
 /** Everything one draw of either layer needs to know. */
@@ -15,6 +16,8 @@ export interface DrawContext {
   dpr: number;
   /** Level of detail: whether text (labels, badge numbers) is legible at this zoom. */
   labels: boolean;
+  /** What a group of nodes is called when zoomed out (see groups.ts); no group labels without it. */
+  groupLabel?: GroupLabel;
 }
 
 /** Indices of what to emphasise on the static layer (-1 for none). */
@@ -271,4 +274,5 @@ export function drawStatic(ctx: CanvasRenderingContext2D, dc: DrawContext, em: E
   drawNodes(ctx, dc, visible);
   drawEmphasis(ctx, dc, em, false);
   if (dc.labels) drawLabels(ctx, dc, visible);
+  else if (dc.groupLabel) drawGroups(ctx, scene.groups, scene.topo, dc.view, t, dpr, dc.groupLabel);
 }

@@ -10,6 +10,7 @@ import { BadgeMotion, type Badge } from './drawBadges';
 import { MessageBuffers } from './drawMessages';
 import { drawOverlay } from './drawOverlay';
 import { drawStatic, type DrawContext, type Emphasis } from './drawStatic';
+import { GROUP_LABEL_ROOM_PX, type GroupLabel } from './groups';
 import { bounds, layoutTopology, type Point } from './layout';
 import { LABEL_FONT } from './palette';
 import { buildScene, hitTest, type Scene, type Selection, type Transform } from './scene';
@@ -23,6 +24,8 @@ export type { Badge } from './drawBadges';
 export interface RendererOptions {
   onSelect(sel: Selection): void;
   ariaLabel: string;
+  /** Names a group of nodes (a rack) when zoomed out, in the reader's language. */
+  groupLabel?: GroupLabel;
 }
 
 /** Something to point at, e.g. the subject of an event chosen in the log. */
@@ -151,6 +154,13 @@ export class GraphRenderer {
     this.container.setAttribute('aria-label', text);
   }
 
+  /** A new way of naming groups (the reader changed language): the labels are redrawn. */
+  setGroupLabel(label: GroupLabel): void {
+    this.opts.groupLabel = label;
+    this.staticDirty = true;
+    this.schedule();
+  }
+
   /** Draws synchronously now (for benchmarks); returns the draw time in ms. */
   drawNow(): number {
     if (this.raf) cancelAnimationFrame(this.raf);
@@ -227,8 +237,10 @@ export class GraphRenderer {
     const b = bounds(this.positions);
     const w = b.maxX - b.minX + FIT_PAD.left + FIT_PAD.right;
     const h = b.maxY - b.minY + FIT_PAD.top + FIT_PAD.bottom;
-    const k = Math.min(MAX_FIT_SCALE, this.width / w, this.height / h);
-    const x = this.width / 2 - ((b.minX - FIT_PAD.left + b.maxX + FIT_PAD.right) / 2) * k;
+    // groups are labelled on their left at a fixed screen size: keep that strip free
+    const room = this.scene?.groups.length ? Math.min(GROUP_LABEL_ROOM_PX, this.width / 4) : 0;
+    const k = Math.min(MAX_FIT_SCALE, (this.width - room) / w, this.height / h);
+    const x = room + (this.width - room) / 2 - ((b.minX - FIT_PAD.left + b.maxX + FIT_PAD.right) / 2) * k;
     const y = this.height / 2 - ((b.minY - FIT_PAD.top + b.maxY + FIT_PAD.bottom) / 2) * k;
     this.zoomBehavior.scaleExtent([Math.min(k / 2, 0.5), Math.max(8, k * 8)]);
     this.zoomBehavior.transform(select(this.container), zoomIdentity.translate(x, y).scale(k));
@@ -239,7 +251,7 @@ export class GraphRenderer {
     const px = LABEL_FONT.host * this.t.k;
     // text below ~6.5 px is unreadable; with many nodes, also skip it until it is comfortably large
     const labels = px >= 6.5 && (scene.liveNodes <= 60 || px >= 8.5);
-    return { scene, view: this.view, t: this.t, width: this.width, height: this.height, dpr: this.dpr, labels };
+    return { scene, view: this.view, t: this.t, width: this.width, height: this.height, dpr: this.dpr, labels, groupLabel: this.opts.groupLabel };
   }
 
   private draw(): number {

@@ -63,18 +63,40 @@ function buildGraph(topo: TopologyView): Graph {
   const live: number[] = [];
   const layer = new Int8Array(n);
   const hub = new Int32Array(n).fill(-1);
+  const racked = rackMembers(topo, adj);
+  const inBlock = (j: number) => topo.nodes[j]!.kind === 'client' || racked[j] === 1;
   for (let i = 0; i < n; i++) {
     const node = topo.nodes[i]!;
     if (node.removed) continue;
     live.push(i);
-    let lay = KIND_LAYER[node.kind] ?? LAYER_SERVER;
+    let lay = racked[i] ? LAYER_CLIENT : (KIND_LAYER[node.kind] ?? LAYER_SERVER);
     const nb = adj[i]!;
-    // a switch that no client hangs off is a core switch: it sits one layer deeper
-    if (node.kind === 'switch' && !nb.some((j) => topo.nodes[j]!.kind === 'client')) lay = LAYER_CORE;
+    // a switch that no client (or rack of servers) hangs off is a core switch: it sits one layer deeper
+    if (node.kind === 'switch' && !nb.some(inBlock)) lay = LAYER_CORE;
     layer[i] = lay;
     if (node.kind === 'client') hub[i] = nb.find((j) => topo.nodes[j]!.kind === 'switch') ?? nb[0] ?? -1;
+    if (racked[i]) hub[i] = nb[0]!;
   }
   return { live, adj, layer, hub };
+}
+
+/**
+ * Servers that hang alone off a switch with more than a column's worth of
+ * others like them (the compute nodes of a rack): a column of hundreds
+ * would be unreadable, so they are laid out as a block, like clients.
+ */
+function rackMembers(topo: TopologyView, adj: number[][]): Uint8Array {
+  const out = new Uint8Array(topo.nodes.length);
+  const leaves = new Map<number, number[]>();
+  topo.nodes.forEach((node, i) => {
+    const nb = adj[i]!;
+    if (node.removed || node.kind !== 'server' || nb.length !== 1 || topo.nodes[nb[0]!]!.kind !== 'switch') return;
+    let list = leaves.get(nb[0]!);
+    if (!list) leaves.set(nb[0]!, (list = []));
+    list.push(i);
+  });
+  for (const list of leaves.values()) if (list.length > MAX_SINGLE_COLUMN) for (const i of list) out[i] = 1;
+  return out;
 }
 
 /** Groups clients by their hub (hub order, then node order) so each hub's clients form one band. */

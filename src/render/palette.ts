@@ -23,6 +23,7 @@ export const THEME = {
   utilHot: '#be123c',
   badge: '#1e293b',
   badgeText: '#ffffff',
+  groupFrame: 'rgba(71, 85, 105, 0.45)',
 } as const;
 
 /**

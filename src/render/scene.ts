@@ -1,6 +1,7 @@
 /** What the drawing code shares: node positions by index, the zoom transform, and hit testing. */
 import type { NodeKind, TopologyView } from '../protocol';
 import type { Point } from './layout';
+import { findGroups, type NodeGroup } from './groups';
 import { RING_RADIUS } from './palette';
 
 /** What the user picked on the canvas: a node or a link by id, or nothing. */
@@ -28,6 +29,8 @@ export interface Scene {
   linkIndex: Map<string, number>;
   /** Number of drawn nodes (for level-of-detail choices). */
   liveNodes: number;
+  /** Big sets of leaves of one switch (racks, office floors), framed and labelled when zoomed out. */
+  groups: NodeGroup[];
 }
 
 /** Resolves positions by id into per-index arrays. */
@@ -53,7 +56,7 @@ export function buildScene(topo: TopologyView, positions: ReadonlyMap<string, Po
   });
   const kinds = topo.nodes.map((x) => x.kind);
   const ring = Float64Array.from(kinds, (k) => RING_RADIUS[k] ?? 20);
-  return { topo, wx, wy, kinds, ring, linkLive, nodeIndex, linkIndex, liveNodes };
+  return { topo, wx, wy, kinds, ring, linkLive, nodeIndex, linkIndex, liveNodes, groups: findGroups(topo, wx, wy) };
 }
 
 /** Distance from p to the segment a–b. */

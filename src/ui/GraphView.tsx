@@ -5,6 +5,13 @@ import type { ClusterSnapshot } from './ClusterPanel';
 import { select } from '../store/actions';
 import { useLab, type LabState } from '../store/labStore';
 import { translate } from '../i18n';
+import { fmtNum } from './format';
+
+/** A rack's (or floor's) label when zoomed out: its switch, its machines, those down. */
+function groupLabel(lang: LabState['lang']) {
+  return (hub: string, count: number, down: number): string =>
+    down > 0 ? translate(lang, 'graph.groupDown', { hub, count: fmtNum(count), down: fmtNum(down) }) : translate(lang, 'graph.group', { hub, count: fmtNum(count) });
+}
 
 function ariaLabel(s: LabState): string {
   const nodes = s.topology?.nodes.filter((n) => !n.removed).length ?? 0;
@@ -39,7 +46,7 @@ export function GraphView() {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const r = new GraphRenderer(el, { onSelect: select, ariaLabel: ariaLabel(useLab.getState()) });
+    const r = new GraphRenderer(el, { onSelect: select, ariaLabel: ariaLabel(useLab.getState()), groupLabel: groupLabel(useLab.getState().lang) });
     window.__distlab = { ...(window.__distlab ?? {}), renderer: r };
     const apply = (s: LabState, prev: LabState | null) => {
       if (s.topology && s.topology !== prev?.topology) r.setTopology(s.topology);
@@ -51,6 +58,7 @@ export function GraphView() {
         r.setHighlight(h ? { nodeIndex: h.node, linkIndex: h.link, messageId: h.type.startsWith('message') ? h.msg : undefined } : null);
       }
       if (s.lang !== prev?.lang || s.topology !== prev?.topology) r.setAriaLabel(ariaLabel(s));
+      if (prev && s.lang !== prev.lang) r.setGroupLabel(groupLabel(s.lang));
       if (s.panelView !== prev?.panelView) r.setBadges(groupBadges(s.panelView?.models.cluster as ClusterSnapshot | undefined));
     };
     apply(useLab.getState(), null);

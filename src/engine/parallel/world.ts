@@ -18,6 +18,11 @@ export interface BeowulfOptions {
   script?: { atUs: number; cmd: EngineCommand }[];
 }
 
+/** Compute nodes per rack: a 42U rack of 1U nodes, with room left for its switch and power. */
+export const RACK_NODES = 32;
+/** A rack switch's uplink to the central switch. */
+const RACK_UPLINK_BPS = 10_000_000_000;
+
 /**
  * A Beowulf cluster (BEO-TRAITS, BEO-LINUX, BEO-ETHERNET): a head node with
  * the public connection, and commodity PCs, each running its own Linux
@@ -36,11 +41,21 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     { id: 'campus~head', a: 'campus', b: 'head', latencyUs: 2_000, jitterUs: 200, bandwidthBps: 100_000_000, lossRate: 0 },
   ];
   const workers: string[] = [];
+  const width = Math.max(2, String(count).length);
+  // past one rack, nodes sit in racks of RACK_NODES behind their own switch, wired to the central one
+  const racks = count > RACK_NODES ? Math.ceil(count / RACK_NODES) : 0;
+  for (let r = 1; r <= racks; r++) {
+    const id = `rack-${String(r).padStart(2, '0')}`;
+    nodes.push({ id, kind: 'switch', label: id, platform: 'network' });
+    links.push({ id: `${id}~eth`, a: id, b: 'eth', latencyUs: 20, jitterUs: 5, bandwidthBps: RACK_UPLINK_BPS, lossRate: 0 });
+  }
   for (let i = 1; i <= count; i++) {
-    const id = `n${String(i).padStart(2, '0')}`;
+    const id = `n${String(i).padStart(width, '0')}`;
     workers.push(id);
     nodes.push({ id, kind: 'server', label: id, platform: 'linux-server', cpuSpeed: 1 });
-    links.push({ id: `${id}~eth`, a: id, b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: nic * (o.nics ?? 1), lossRate: 0 });
+    const sw = racks > 0 ? `rack-${String(Math.ceil(i / RACK_NODES)).padStart(2, '0')}` : 'eth';
+    // the link keeps the name "<node>~eth" either way: it is the node's Ethernet cable (see ethernet.ts)
+    links.push({ id: `${id}~eth`, a: id, b: sw, latencyUs: 50, jitterUs: 10, bandwidthBps: nic * (o.nics ?? 1), lossRate: 0 });
   }
   if (o.smp) {
     nodes.push({ id: 'smp', kind: 'server', label: `smp-${o.smp}cpu`, platform: 'solaris', cpuSpeed: smpSpeed(o.smp) });
