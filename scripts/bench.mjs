@@ -1,12 +1,19 @@
 // `npm run bench`: prints one `BENCH {json}` line per figure.
-// 1. engine throughput in Node; 2. the real renderer in Chromium, fed by the app's bench mode.
+// 1. engine, cluster and seek figures in Node; 2. in Chromium: the renderer (the app's bench mode), start-up (initial JS, first frame of a shared link), long tasks and heap while the heaviest preset plays.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { buildForNode } from './build-node.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.BENCH_PORT || 4399);
+/** BENCH_ONLY=render,firstFrame,... runs only those benches (names as the functions', without 'Bench'). */
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
+const want = (name) => only.size === 0 || only.has(name);
+/** Its own build folder, so a bench never swaps the files under someone's e2e run. */
+const outDir = process.env.BENCH_OUTDIR || 'dist-bench';
 
 async function engineBench() {
   const file = await buildForNode('bench/engine.ts', 'engine');
@@ -23,34 +30,130 @@ async function timelineBench() {
   execFileSync(process.execPath, [file], { stdio: 'inherit' });
 }
 
-async function renderBench() {
+/** Builds the app once, serves it, and runs the browser benches on one Chromium. */
+async function browserBenches() {
   if (!existsSync(executablePath)) {
-    console.error(`render bench skipped: no Chromium at ${executablePath} (run "npm test" once, or set CHROMIUM_PATH)`);
+    console.error(`browser benches skipped: no Chromium at ${executablePath} (run "npm test" once, or set CHROMIUM_PATH)`);
     return;
   }
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+  initialJsBench();
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
   try {
     await waitForServer(`http://127.0.0.1:${port}/`);
     const browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--enable-precise-memory-info'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    for (const [nodes, messages] of [[200, 2000], [1000, 10000], [5000, 50000]]) {
-      await page.goto(`http://127.0.0.1:${port}/?bench=render&nodes=${nodes}&messages=${messages}&frames=300`);
-      const r = await page.waitForFunction(() => window.__bench, null, { timeout: 120_000 }).then((h) => h.jsonValue());
-      const size = { nodes, messages, frames: r.frames };
-      for (const key of ['drawP50Ms', 'drawP95Ms', 'frameP50Ms', 'frameP95Ms']) {
-        const name = `render.${key.replace(/Ms$/, '')}`;
-        console.log(`BENCH ${JSON.stringify({ name, value: Number(r[key].toFixed(2)), unit: 'ms', ...size })}`);
-      }
-      console.log(`BENCH ${JSON.stringify({ name: 'render.missedFrames', value: r.missedFrames, unit: 'frames', ...size })}`);
+    try {
+      if (want('render')) await renderBench(browser);
+      if (want('firstFrame')) await firstFrameBench(browser);
+      if (want('longTask')) await longTaskBench(browser);
+      if (want('memory')) await memoryBench(browser);
+    } finally {
+      await browser.close();
     }
-    await browser.close();
   } finally {
     process.kill(-server.pid);
   }
+}
+
+async function renderBench(browser) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  for (const [nodes, messages] of [[200, 2000], [1000, 10000], [5000, 50000]]) {
+    await page.goto(`http://127.0.0.1:${port}/?bench=render&nodes=${nodes}&messages=${messages}&frames=300`);
+    const r = await page.waitForFunction(() => window.__bench, null, { timeout: 120_000 }).then((h) => h.jsonValue());
+    const size = { nodes, messages, frames: r.frames };
+    for (const key of ['drawP50Ms', 'drawP95Ms', 'frameP50Ms', 'frameP95Ms']) {
+      const name = `render.${key.replace(/Ms$/, '')}`;
+      console.log(`BENCH ${JSON.stringify({ name, value: Number(r[key].toFixed(2)), unit: 'ms', ...size })}`);
+    }
+    console.log(`BENCH ${JSON.stringify({ name: 'render.missedFrames', value: r.missedFrames, unit: 'frames', ...size })}`);
+  }
+  await page.close();
+}
+
+/** The heaviest preset at its own size: most nodes and events per simulated second (60 clients, servers added as it runs). */
+const HEAVY_PRESET = 'scaleout';
+const FIRST_FRAME = 'distlab:first-frame';
+
+/** JavaScript the page loads before it can start: index.html's module script and its modulepreloads (not lazy chunks, not the worker). */
+function initialJsBench() {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, f)), { level: 9 }).length, 0);
+  console.log(`BENCH ${JSON.stringify({ name: 'start.initialJsGzip', value: Number((bytes / 1024).toFixed(1)), unit: 'KB', files: files.length })}`);
+}
+
+/** Navigation start to the first drawn graph frame, opening a `?s=` link of the default scenario in a fresh context (median of 5). */
+async function firstFrameBench(browser) {
+  const sender = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await sender.goto(`http://127.0.0.1:${port}/?lang=en&speed=20`);
+  await sender.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_FRAME);
+  await sender.waitForTimeout(1500);
+  await sender.getByTestId('share').click();
+  await sender.waitForFunction(() => /\?s=/.test(window.document.querySelector('[data-testid="share-url"]')?.value ?? ''));
+  const url = await sender.getByTestId('share-url').inputValue();
+  await sender.close();
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    const h = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, FIRST_FRAME, { timeout: 30_000 });
+    times.push(await h.jsonValue());
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(`BENCH ${JSON.stringify({ name: 'start.firstFrameMs', value: Math.round(times[2]), unit: 'ms', runs: times.length, maxMs: Math.round(times[4]) })}`);
+}
+
+/** Opens the heaviest preset at 100x and waits for its first frame; long tasks are counted from then on. */
+async function openHeavy(browser) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?lang=en&preset=${HEAVY_PRESET}&speed=100`);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_FRAME, { timeout: 30_000 });
+  return page;
+}
+
+function simSeconds(page) {
+  return page.evaluate(() => window.__distlab.store.getState().view.nowUs / 1e6);
+}
+
+/** Long tasks on the main thread while the heaviest preset plays at 100x for 20 s. */
+async function longTaskBench(browser) {
+  const page = await openHeavy(browser);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const wallS = 20;
+  await page.waitForTimeout(wallS * 1000);
+  const tasks = await page.evaluate(() => window.__longTasks);
+  const size = { preset: HEAVY_PRESET, speed: 100, wallSeconds: wallS, simulatedSeconds: Math.round(await simSeconds(page)) };
+  console.log(`BENCH ${JSON.stringify({ name: 'main.longTaskMaxMs', value: Math.round(Math.max(0, ...tasks)), unit: 'ms', ...size })}`);
+  console.log(`BENCH ${JSON.stringify({ name: 'main.longTasksOver50ms', value: tasks.filter((d) => d > 50).length, unit: 'tasks', ...size })}`);
+  await page.close();
+}
+
+/** The page's heap after a forced collection, at the start and after 30 simulated minutes of the heaviest preset at 100x. */
+async function memoryBench(browser) {
+  const page = await openHeavy(browser);
+  const cdp = await page.context().newCDPSession(page);
+  const heapMB = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return Number(((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20).toFixed(1));
+  };
+  await page.waitForTimeout(1000);
+  const start = await heapMB();
+  const t0 = Date.now();
+  const targetS = 30 * 60;
+  while ((await simSeconds(page)) < targetS && Date.now() - t0 < 60_000) await page.waitForTimeout(500);
+  const end = await heapMB();
+  const size = { preset: HEAVY_PRESET, speed: 100, simulatedSeconds: Math.round(await simSeconds(page)), wallSeconds: Math.round((Date.now() - t0) / 1000) };
+  console.log(`BENCH ${JSON.stringify({ name: 'memory.heapStartMB', value: start, unit: 'MB', ...size })}`);
+  console.log(`BENCH ${JSON.stringify({ name: 'memory.heapEndMB', value: end, unit: 'MB', ...size })}`);
+  await page.close();
 }
 
 async function waitForServer(url) {
@@ -65,7 +168,7 @@ async function waitForServer(url) {
   throw new Error(`preview server did not start at ${url}`);
 }
 
-await engineBench();
-await clusterBench();
-await timelineBench();
-await renderBench();
+if (want('engine')) await engineBench();
+if (want('cluster')) await clusterBench();
+if (want('timeline')) await timelineBench();
+await browserBenches();
