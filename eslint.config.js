@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const forbidden = {
   engine: ['protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
   protocol: ['worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
-  worker: ['scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  worker: ['lessons', 'store', 'render', 'ui', 'app', 'i18n'],
   i18n: ['engine', 'protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app'],
   scenario: ['worker', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
   lessons: ['worker', 'store', 'render', 'ui', 'app', 'engine'],

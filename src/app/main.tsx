@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultLang } from '../i18n';
 import { fromSearchParams } from '../scenario/scenario';
-import { decodeShare, SHARE_PARAM } from '../share/codec';
-import { openShared, refuseLink } from '../store/share';
+import { SHARE_PARAM } from '../share/link';
+import { loadCodec, openShared, refuseLink } from '../store/share';
 import { attachWorker, loadScenario, notify, receiveFrame, useLab } from '../store/labStore';
 import { startWorker } from '../store/workerClient';
 import { App } from '../ui/App';
-import { initLessons, startLesson } from '../ui/lessons/session';
+import { initLessons, openLesson } from '../ui/lessons/lessonUi';
 import '../ui/styles.css';
 
 const params = new URLSearchParams(location.search);
@@ -28,7 +28,7 @@ function lessonStep(raw: string | null): number {
   return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
 }
 
-function startApp(): void {
+async function startApp(): Promise<void> {
   const lang = params.get('lang');
   useLab.setState({ lang: lang === 'es' || lang === 'en' ? lang : defaultLang(navigator.languages) });
   document.documentElement.lang = useLab.getState().lang;
@@ -49,14 +49,15 @@ function startApp(): void {
     loadScenario(scenario);
     // ?lesson=<id>&step=<n>: the lesson opens at that step and sets up its own scenario
     const lesson = params.get('lesson');
-    if (lesson !== null) startLesson(lesson, lessonStep(params.get('step')));
+    if (lesson !== null) void openLesson(lesson, lessonStep(params.get('step')));
   } else {
     // a shared run: valid, it opens paused where it was sent; otherwise the reason and the default scenario
-    const r = decodeShare(shared);
+    // (the codec loads while the worker starts; the page is drawn once the run's language is known)
+    const r = (await loadCodec()).decodeShare(shared);
     if (r.ok) openShared(lang === 'es' || lang === 'en' ? { ...r.doc, lang } : r.doc);
     else refuseLink(r.problem);
     // the sender's lesson step, on the sender's simulation
-    if (r.ok && r.doc.lesson) startLesson(r.doc.lesson, r.doc.step ?? 1, { keepSimulation: true });
+    if (r.ok && r.doc.lesson) void openLesson(r.doc.lesson, r.doc.step ?? 1, { keepSimulation: true });
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
@@ -66,4 +67,4 @@ function startApp(): void {
 }
 
 if (params.get('bench') === 'render') void runBench();
-else startApp();
+else void startApp();

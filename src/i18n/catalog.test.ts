@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, defaultLang, LANGS, translate } from './index';
+import './lessonTexts';
 
 describe('catalogues', () => {
   it('Spanish and English have the same keys and no empty text', () => {
@@ -14,7 +15,7 @@ describe('catalogues', () => {
   it('every placeholder in one language appears in the other', () => {
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
     const mismatched = Object.keys(catalogues.en).filter(
-      (k) => holes(catalogues.en[k as keyof typeof catalogues.en]) !== holes(catalogues.es[k as keyof typeof catalogues.es]),
+      (k) => holes(catalogues.en[k as keyof typeof catalogues.en] ?? '') !== holes(catalogues.es[k as keyof typeof catalogues.es] ?? ''),
     );
     expect(mismatched).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { ssiEn } from './ssi.en';
 import { sunclusterEn } from './suncluster.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
-import { lessonsEn } from './lessons.en';
+import type { lessonsEn } from './lessons.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
 const core = {
@@ -17,6 +17,7 @@ const core = {
   'graph.groupDown': '{hub} · {count} machines, {down} down',
   'app.graphLabel': 'Network graph: {nodes} machines and {links} links. Use the machine list to select one with the keyboard.',
   'app.loading': 'Starting the simulation…',
+  'lessons.button': 'Lessons',
   'preset.label': 'Scenario',
   'preset.office': 'Office (server-based)',
   'preset.mainframe': 'Mainframe and terminals',
@@ -327,7 +328,10 @@ const core = {
   'field.clients': 'The number of clients',
 } as const;
 
-/** The whole English catalogue: the core app plus the client/server lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn, ...lessonsEn };
+/** The English catalogue the page starts with: the core app plus every lab's panels. */
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn };
 
-export type MessageKey = keyof typeof en;
+/** Keys of the catalogues the page starts with. */
+export type CoreKey = keyof typeof en;
+/** Every key: the core ones and the guided lessons' (added when the lessons load, see lessonTexts.ts). */
+export type MessageKey = CoreKey | keyof typeof lessonsEn;

@@ -6,11 +6,10 @@ import { ssiEs } from './ssi.es';
 import { sunclusterEs } from './suncluster.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
-import { lessonsEs } from './lessons.es';
-import type { MessageKey } from './en';
+import type { CoreKey } from './en';
 
 /** Catálogo en español: las mismas claves que en.ts, ninguna vacía (lo comprueba catalog.test.ts). */
-export const es: Record<MessageKey, string> = {
+export const es: Record<CoreKey, string> = {
   ...csPanelsEs,
   ...messagingEs,
   ...lbEs,
@@ -19,7 +18,6 @@ export const es: Record<MessageKey, string> = {
   ...ssiEs,
   ...sunclusterEs,
   ...shareEs,
-  ...lessonsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',
@@ -27,6 +25,7 @@ export const es: Record<MessageKey, string> = {
   'graph.groupDown': '{hub} · {count} máquinas, {down} caídas',
   'app.graphLabel': 'Grafo de la red: {nodes} máquinas y {links} enlaces. Usa la lista de máquinas para elegir una con el teclado.',
   'app.loading': 'Arrancando la simulación…',
+  'lessons.button': 'Lecciones',
   'preset.label': 'Escenario',
   'preset.office': 'Oficina (basado en servidor)',
   'preset.mainframe': 'Mainframe y terminales',

@@ -4,18 +4,27 @@ import { es } from './es';
 export type { MessageKey };
 export type Lang = 'en' | 'es';
 export const LANGS: readonly Lang[] = ['es', 'en'];
-export const catalogues: Record<Lang, Record<MessageKey, string>> = { en, es };
+/**
+ * The texts by language. The page starts with the core keys; parts loaded
+ * later (the guided lessons) add theirs with `addCatalogues` before they draw.
+ */
+export const catalogues: Record<Lang, Partial<Record<MessageKey, string>>> = { en: { ...en }, es: { ...es } };
+
+/** Adds a part's texts in both languages (both have the same keys: the catalogue test checks it). */
+export function addCatalogues(part: Record<Lang, Partial<Record<MessageKey, string>>>): void {
+  for (const lang of LANGS) Object.assign(catalogues[lang], part[lang]);
+}
 
 /** Text for a key with {placeholders} filled; parameters are plain text, never markup. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = catalogues[lang][key] ?? en[key] ?? key;
+  const text = catalogues[lang][key] ?? catalogues.en[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** True when a string is a key of the catalogues (for keys built from data, like `type.${t}`). */
 export function isKey(key: string): key is MessageKey {
-  return key in en;
+  return key in catalogues.en;
 }
 
 /** The browser's preferred language if we have it, else Spanish (the source document's language). */

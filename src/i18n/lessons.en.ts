@@ -1,6 +1,5 @@
 /** English texts of the guided lessons: the lesson screen, the home screen, and every step. */
 export const lessonsEn = {
-  'lessons.button': 'Lessons',
   'lessons.home.title': 'Guided lessons',
   'lessons.home.intro': 'Each lesson follows a part of the course text and runs it live: read, predict, break things, watch what happens. You can leave the script at any step and come back.',
   'lessons.home.lessons': 'Lessons',

@@ -2,7 +2,6 @@ import type { lessonsEn } from './lessons.en';
 
 /** Textos en español de las lecciones guiadas: la pantalla de la lección, la de inicio y cada paso. */
 export const lessonsEs: Record<keyof typeof lessonsEn, string> = {
-  'lessons.button': 'Lecciones',
   'lessons.home.title': 'Lecciones guiadas',
   'lessons.home.intro': 'Cada lección sigue una parte del texto del curso y la pone en marcha: lee, predice, rompe cosas y observa qué pasa. Puedes salir del guion en cualquier paso y volver.',
   'lessons.home.lessons': 'Lecciones',

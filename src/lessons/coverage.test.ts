@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, LANGS } from '../i18n';
-import { parseCommand } from '../protocol';
+import { parseCommand } from '../protocol/commands';
 import { PRESET_NAMES } from '../scenario/scenario';
 import { CONCEPT_IDS } from './concepts';
 import { coverage, presetsWithoutLesson, stepPreset } from './coverage';

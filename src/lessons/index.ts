@@ -12,6 +12,8 @@ import { rpc } from './content/rpc';
 import { sun } from './content/sun';
 import { wcs } from './content/wcs';
 import type { Lesson } from './types';
+// the lessons' texts come with them
+import '../i18n/lessonTexts';
 
 export const LESSONS: readonly Lesson[] = [intro, clientserver, processing, messaging, primitives, rpc, clusters, design, architecture, wcs, sun, beowulf];
 

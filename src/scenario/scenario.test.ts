@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine/createSimulation';
-import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, PRESET_NAMES, PRESETS, presetScenario, restore } from './scenario';
+import { buildWorld, DEFAULT_SCENARIO, fromSearchParams, PRESET_NAMES, PRESETS, presetScenario, restore, validField } from './scenario';
+import { scenarioSchema } from './schema';
 
 describe('scenario restore', () => {
   it('accepts a valid document as it is', () => {
@@ -19,6 +20,13 @@ describe('scenario restore', () => {
       expect(restore(raw).scenario.preset).toBe('office');
     }
     expect(fromSearchParams('?seed=abc&clients=99999').problems.map((p) => p.field)).toEqual(['seed', 'clients']);
+  });
+
+  it('checks each field as the zod schema of share documents does', () => {
+    const values = [undefined, null, '1', 'office', 'thin', 'nope', -1, 0, 1, 1.5, 2, 32, 33, 1000, 1001, 0xffffffff, 2 ** 32, NaN, Infinity, true];
+    for (const key of ['preset', 'seed', 'clients', 'nodes'] as const) {
+      for (const v of values) expect(validField(key, v), `${key}=${String(v)}`).toBe(scenarioSchema.shape[key].safeParse(v).success);
+    }
   });
 
   it('the default office has clients of several platforms, a switch, an app and a db server (CS-ROLES)', () => {

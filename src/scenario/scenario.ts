@@ -1,9 +1,10 @@
 /**
- * The scenario document: what a run starts from. Versioned, validated with
- * zod, and every external input (URL, file) goes through `restore`, which
- * fills defaults and says what it could not use instead of failing.
+ * The scenario document: what a run starts from. Versioned; every external
+ * input (URL, file) goes through `restore`, which checks each field against
+ * SCENARIO_FIELDS, fills defaults and says what it could not use instead of
+ * failing. (Share documents check the same rules with zod: schema.ts, which
+ * the page loads only with the share codec.)
  */
-import { z } from 'zod';
 import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
 import { messagingPreset } from '../engine/messaging/world';
@@ -61,16 +62,29 @@ export const PRESETS = {
 export type PresetName = keyof typeof PRESETS;
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
-export const scenarioSchema = z.object({
-  version: z.literal(SCENARIO_VERSION),
-  preset: z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]),
-  seed: z.number().int().min(0).max(0xffffffff),
-  clients: z.number().int().min(1).max(1000),
-  /** Cluster nodes, for the cluster presets (2–32); each preset has its own default. */
-  nodes: z.number().int().min(2).max(32).optional(),
-});
+/** The integer fields' bounds. */
+export const SCENARIO_FIELDS = {
+  seed: { min: 0, max: 0xffffffff },
+  clients: { min: 1, max: 1000 },
+  /** Cluster nodes, for the cluster presets; each preset has its own default. */
+  nodes: { min: 2, max: 32 },
+} as const;
 
-export type Scenario = z.infer<typeof scenarioSchema>;
+export interface Scenario {
+  version: typeof SCENARIO_VERSION;
+  preset: PresetName;
+  seed: number;
+  clients: number;
+  nodes?: number;
+}
+
+/** Whether one field's value is valid (`version` is not read from outside). */
+export function validField(key: Exclude<keyof Scenario, 'version'>, value: unknown): boolean {
+  if (key === 'preset') return typeof value === 'string' && (PRESET_NAMES as string[]).includes(value);
+  if (key === 'nodes' && value === undefined) return true;
+  const { min, max } = SCENARIO_FIELDS[key];
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
 
 /** The default scenario: a small office with six clients of three platforms (DS-SYSTEM, CS-ROLES). */
 export const DEFAULT_SCENARIO: Scenario = { version: SCENARIO_VERSION, preset: 'office', seed: 1, clients: 6 };
@@ -89,13 +103,12 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
   const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const out: Record<string, unknown> = { ...DEFAULT_SCENARIO };
   const problems: RestoreProblem[] = [];
-  for (const key of Object.keys(scenarioSchema.shape) as (keyof Scenario)[]) {
-    if (!(key in input) || key === 'version') continue;
-    const r = scenarioSchema.shape[key].safeParse(input[key]);
-    if (r.success) out[key] = r.data;
+  for (const key of ['preset', 'seed', 'clients', 'nodes'] as const) {
+    if (!(key in input)) continue;
+    if (validField(key, input[key])) out[key] = input[key];
     else problems.push({ field: key, value: String(input[key]).slice(0, 60) });
   }
-  return { scenario: out as Scenario, problems };
+  return { scenario: out as unknown as Scenario, problems };
 }
 
 /** Reads `?preset=`, `?seed=`, `?clients=` and `?nodes=` from a query string. */

@@ -5,8 +5,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { SHARE_LIMITS, validateShare, type ShareDoc, type ShareResult } from './document';
 
-/** The query parameter that carries a shared run. */
-export const SHARE_PARAM = 's';
+export { SHARE_PARAM, shareFileText } from './link';
 
 /** A document as the `?s=` value: compressed, URL-safe, no padding. */
 export function encodeShare(doc: ShareDoc): string {
@@ -32,11 +31,6 @@ export function decodeShare(text: string): ShareResult {
   }
   if (json.length > SHARE_LIMITS.maxJson) return tooLarge(json.length, SHARE_LIMITS.maxJson);
   return parseJson(strFromU8(json));
-}
-
-/** The document as a file's text (readable JSON). */
-export function shareFileText(doc: ShareDoc): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** Reads a file's text (its size in bytes checked first, before reading it whole). */

@@ -5,10 +5,13 @@
  * passes `validateShare`, the one place that checks and migrates it.
  */
 import { z } from 'zod';
-import { parseCommand, type LoggedCommand } from '../protocol';
-import { scenarioSchema, type Scenario } from '../scenario/scenario';
+import type { LoggedCommand } from '../protocol';
+import { parseCommand } from '../protocol/commands';
+import type { Scenario } from '../scenario/scenario';
+import { scenarioSchema } from '../scenario/schema';
+import { SHARE_VERSION } from './link';
 
-export const SHARE_VERSION = 1;
+export { SHARE_VERSION };
 
 /** Bounds that keep a hostile document from making the worker replay for minutes or the page hold megabytes. */
 export const SHARE_LIMITS = {

@@ -6,7 +6,6 @@
  */
 import { create } from 'zustand';
 import type { Frame } from '../protocol';
-import { buildWorld } from '../scenario/scenario';
 import type { Variant } from '../scenario/variants';
 import { loadScenario, SAMPLE_US, useLab } from './labStore';
 import { startWorker, type WorkerClient } from './workerClient';
@@ -54,7 +53,7 @@ export function startCompare(variant: Variant): void {
   second = client;
   useCompare.setState({ variant, bNowUs: 0, bStats: null, a: [], b: [] });
   void (async () => {
-    await client.api.load(1, buildWorld(lab.scenario), lab.scenario.seed, [], false, lab.speed);
+    await client.api.load(1, lab.scenario, [], false, lab.speed);
     for (const [i, cmd] of variant.cmds.entries()) await client.api.command(i + 1, cmd);
     if (useLab.getState().playing) void client.api.play();
   })();

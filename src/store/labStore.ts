@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../i18n';
 import type { CommandError, EngineCommand, Frame, LoggedCommand, TimelineInfo, TopologyView, TraceEvent, WorldView } from '../protocol';
-import { buildWorld, DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
+import { DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
 import type { WorkerClient } from './workerClient';
 
 /** What is selected on the graph (or in the machine list). */
@@ -176,7 +176,7 @@ export function loadScenario(scenario: Scenario, log: LoggedCommand[] = [], curs
   const s = useLab.getState();
   const runId = s.runId + 1;
   useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null, timeline: null, lastSeekMs: null, skip: null });
-  void client?.api.load(runId, buildWorld(scenario), scenario.seed, log, s.playing, s.speed, cursor);
+  void client?.api.load(runId, scenario, log, s.playing, s.speed, cursor);
 }
 
 export type { EngineCommand };

@@ -1,8 +1,17 @@
 import type { MessageKey } from '../i18n';
-import { encodeShare, fileTooLarge, readShareFile, SHARE_PARAM, shareFileText } from '../share/codec';
-import { SHARE_VERSION, type ShareDoc, type ShareProblem } from '../share/document';
+import type { ShareDoc, ShareProblem } from '../share/document';
+import { SHARE_PARAM, SHARE_VERSION, shareFileText } from '../share/link';
 import { DEFAULT_SCENARIO } from '../scenario/scenario';
 import { loadScenario, notify, useLab } from './labStore';
+
+type Codec = typeof import('../share/codec');
+let codec: Codec | null = null;
+
+/** The link codec and the document's validation (fflate, zod), loaded on first use. */
+export async function loadCodec(): Promise<Codec> {
+  codec ??= await import('../share/codec');
+  return codec;
+}
 
 /** The lesson and step the page is on, set by the lessons when they land (kept in shared runs). */
 let lessonPlace: { lesson: string; step: number } | null = null;
@@ -32,9 +41,16 @@ export function currentShareDoc(): ShareDoc | null {
 }
 
 /** A link that reopens the current run at the current point (embed mode kept if asked). */
+export async function makeShareLink(base: string, embed = false): Promise<string | null> {
+  await loadCodec();
+  return shareLink(base, embed);
+}
+
+/** The same, at once: null before the first frame or while the codec is not loaded yet (see `loadCodec`). */
 export function shareLink(base: string, embed = false): string | null {
   const doc = currentShareDoc();
-  if (!doc) return null;
+  if (!doc || !codec) return null;
+  const { encodeShare } = codec;
   const url = new URL(base);
   url.search = '';
   url.hash = '';
@@ -81,6 +97,7 @@ export function refuseLink(p: ShareProblem): void {
 
 /** Reads a chosen file; a bad one is refused with its reason and the current run goes on untouched. */
 export async function importFile(file: File): Promise<boolean> {
+  const { fileTooLarge, readShareFile } = await loadCodec();
   const big = fileTooLarge(file.size);
   const r = big ?? readShareFile(await file.text());
   if (!r.ok) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
@@ -29,10 +29,12 @@ import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
 import { ComparePanel } from './ComparePanel';
 import { Timeline } from './Timeline';
-import { LessonHome } from './lessons/LessonHome';
-import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsButton } from './lessons/LessonsButton';
-import { useLessons } from './lessons/session';
+import { useLessons } from './lessons/lessonUi';
+
+// the lessons (xstate, their content and texts) load when the home screen or a lesson opens
+const LessonHome = lazy(() => import('./lessons/LessonHome').then((m) => ({ default: m.LessonHome })));
+const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 /** The lab's one screen: controls on top, machines | graph | inspector, then figures and the log. */
 export function App({ embed = false }: { embed?: boolean } = {}) {
@@ -86,12 +88,20 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
           </select>
         </label>
       </header>
-      {home && <LessonHome />}
+      {home && (
+        <Suspense fallback={null}>
+          <LessonHome />
+        </Suspense>
+      )}
       <Controls />
       <Notices />
       <main className={inLesson ? 'workspace with-lesson' : 'workspace'}>
         <div className="side">
-          {inLesson && <LessonPanel />}
+          {inLesson && (
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
+          )}
           <NodeList />
           {!inLesson && <Legend />}
         </div>

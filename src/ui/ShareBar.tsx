@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { importFile, shareFile, shareLink } from '../store/share';
+import { useEffect, useRef, useState } from 'react';
+import { importFile, loadCodec, makeShareLink, shareFile, shareLink } from '../store/share';
 import { useT } from './useT';
 import './share.css';
 
@@ -10,7 +10,7 @@ export function ShareBar() {
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const makeLink = async (embed: boolean) => {
-    const url = shareLink(location.href, embed);
+    const url = await makeShareLink(location.href, embed);
     if (!url) return;
     setLink({ url, copied: false });
     try {
@@ -83,6 +83,8 @@ export function ShareBar() {
 /** In embed mode: a link to the same run in the full lab. */
 export function ShareOpenFull() {
   const t = useT();
+  // the link is made as the click happens, so the codec is loaded beforehand
+  useEffect(() => void loadCodec(), []);
   return (
     <a
       href={location.href}

@@ -2,7 +2,8 @@ import { LIMITS } from '../engine/limits';
 import { applyLogged, type LoggedCommand } from '../engine/replay';
 import type { Simulation } from '../engine/sim';
 import { topologyView, worldView } from '../engine/view';
-import { parseCommand, type CommandError, type CommandReply, type Frame, type SeekReply, type SeekTarget, type WorldSpec } from '../protocol';
+import type { CommandError, CommandReply, Frame, SeekReply, SeekTarget, WorldSpec } from '../protocol';
+import { parseCommand } from '../protocol/commands';
 import { Timeline } from './timeline';
 
 /** The wall clock and timer the host runs on, injected so tests can drive it by hand. */

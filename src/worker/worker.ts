@@ -2,6 +2,7 @@
 /** The worker entry: exposes a SimHost over comlink and streams frames with their buffers transferred. */
 import * as Comlink from 'comlink';
 import type { Frame, WorkerApi } from '../protocol';
+import { buildWorld, type Scenario } from '../scenario/scenario';
 import { SimHost } from './host';
 
 let listener: ((frame: Frame) => unknown) | null = null;
@@ -21,7 +22,8 @@ const host = new SimHost(
 );
 
 const api: WorkerApi = {
-  load: (...args) => host.load(...args),
+  // the world is built here, so the page carries none of the models' code
+  load: (runId, scenario, ...rest) => host.load(runId, buildWorld(scenario as Scenario), scenario.seed, ...rest),
   play: () => host.play(),
   pause: () => host.pause(),
   step: () => host.step(),

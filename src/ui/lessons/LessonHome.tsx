@@ -2,7 +2,8 @@ import { asKey, LESSONS } from '../../lessons';
 import { LABS, type LabName } from '../../scenario/labs';
 import { loadPreset } from '../../store/actions';
 import { useT } from '../useT';
-import { closeHome, startLesson, stopLesson, useLessons } from './session';
+import { closeHome, useLessons } from './lessonUi';
+import { startLesson, stopLesson } from './session';
 
 /** The home screen: the lessons with their progress, and the free-play scenarios by lab. */
 export function LessonHome() {

@@ -4,7 +4,8 @@ import type { StepPart } from '../../lessons/keys';
 import { select } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { useT } from '../useT';
-import { lessonSend, openHome, stepOf, stopLesson, useLessons } from './session';
+import { openHome, useLessons } from './lessonUi';
+import { lessonSend, stepOf, stopLesson } from './session';
 
 const SIMULATED = simulatedConcepts();
 

@@ -1,5 +1,5 @@
 import { useT } from '../useT';
-import { openHome } from './session';
+import { openHome } from './lessonUi';
 
 /** Opens the home screen with the lessons and the free-play scenarios. */
 export function LessonsButton() {

@@ -5,29 +5,16 @@
  * the machine an observation on every panel refresh, remembers progress and
  * tells the share menu where the learner is.
  */
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import { create } from 'zustand';
+import { createActor, type Actor } from 'xstate';
 import { currentStep, lessonById, lessonMachine, type Lesson, type LessonEvent } from '../../lessons';
 import { stepPreset, stepSpeed } from '../../lessons/coverage';
-import { browserStore, loadProgress, recordProgress, saveProgress, type ProgressMap } from '../../lessons/progress';
+import { browserStore, loadProgress, recordProgress, saveProgress } from '../../lessons/progress';
 import { presetScenario } from '../../scenario/scenario';
 import { notify, pause, play, select, sendCommand, setSpeed } from '../../store/actions';
 import { loadScenario, useLab } from '../../store/labStore';
 import { setLessonPlace } from '../../store/share';
+import { lessonOptions, useLessons, type LessonSnapshot } from './lessonUi';
 import { observe } from './observe';
-
-type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
-
-/** What the lesson UI shows: the home screen, a lesson, or neither. */
-export interface LessonUi {
-  screen: 'lab' | 'home';
-  snapshot: LessonSnapshot | null;
-  progress: ProgressMap;
-  /** False when the browser will not keep progress. */
-  canSave: boolean;
-}
-
-export const useLessons = create<LessonUi>()(() => ({ screen: 'lab', snapshot: null, progress: {}, canSave: true }));
 
 let actor: Actor<typeof lessonMachine> | null = null;
 let stopActor: (() => void) | null = null;
@@ -35,26 +22,16 @@ let stopStore: (() => void) | null = null;
 let appliedEpoch = 0;
 /** The run the current step set up; observations of older runs are not this step's. */
 let stepRunId = -1;
-/** A speed the address asked for (tests, slides) wins over the lessons' own. */
-let fixedSpeed = false;
 let selectPending: string | null = null;
 /** Whether the next step change comes from the step before (Next, Skip) rather than a jump. */
 let sequential = false;
 
-/** Reads saved progress; call once at start. */
-export function initLessons(opts: { fixedSpeed?: boolean } = {}): void {
-  fixedSpeed = !!opts.fixedSpeed;
+/** Reads saved progress, once, when the lessons load. */
+function readProgress(): void {
   const store = browserStore();
   useLessons.setState({ progress: loadProgress(store), canSave: store !== null });
 }
-
-export function openHome(): void {
-  useLessons.setState({ screen: 'home' });
-}
-
-export function closeHome(): void {
-  useLessons.setState({ screen: 'lab' });
-}
+readProgress();
 
 /** Sends an event to the running lesson (buttons of the lesson panel). */
 export function lessonSend(e: LessonEvent): void {
@@ -134,7 +111,7 @@ function applyStep(lesson: Lesson, index: number, apply: boolean): void {
       loadScenario(step.setup?.nodes ? { ...scenario, nodes: step.setup.nodes } : scenario);
     }
     const speed = direct ? stepSpeed(lesson, index) : step.setup?.speed;
-    if (speed !== undefined && !fixedSpeed) void setSpeed(speed);
+    if (speed !== undefined && !lessonOptions.fixedSpeed) void setSpeed(speed);
     if (!step.predict && !useLab.getState().playing) play();
     for (const cmd of [...(direct ? (step.setup?.direct ?? []) : []), ...(step.setup?.commands ?? [])]) void sendCommand(cmd);
   }
