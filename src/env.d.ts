@@ -5,4 +5,6 @@ interface Window {
   __distlab?: Record<string, unknown>;
   /** Results of the render bench mode (`?bench=render`). */
   __bench?: unknown;
+  /** The simulation worker started by index.html's head in a built page, before the page's script (vite.config.ts). */
+  __distlabWorker?: Worker;
 }

@@ -1,3 +1,5 @@
+// first, so that the worker loads and starts while the rest of this script runs
+import './prestart';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultLang } from '../i18n';

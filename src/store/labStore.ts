@@ -32,7 +32,7 @@ export const SAMPLE_US = 500_000;
 export const HISTORY = 240;
 
 /** Newest events kept for the log and the inspector. */
-export const EVENT_BUFFER = 3000;
+export const EVENT_BUFFER = 10_000;
 /** Panels follow the simulation at this rate while playing; the graph follows every frame. */
 const PANEL_INTERVAL_MS = 100;
 
@@ -134,11 +134,26 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   const last = history[history.length - 1];
   if (!last || f.view.nowUs >= last.tUs + SAMPLE_US || f.view.nowUs < last.tUs) patch.history = [...history.slice(-(HISTORY - 1)), sample(f.view)];
   else if (f.reset) patch.history = history;
-  if (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog || f.reset) {
+  // a run's first frame: the graph is drawn first, the panels just after (see panelsAfterPaint)
+  const first = s.view === null && typeof requestAnimationFrame === 'function';
+  if (!first && (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog || f.reset)) {
     patch.panelView = f.view;
     lastPanelMs = nowMs;
   }
   useLab.setState(patch);
+  if (first) panelsAfterPaint(f.runId);
+}
+
+/** Shows the panels once the frame that draws the run's first picture has been painted, so the picture does not wait for them. */
+function panelsAfterPaint(runId: number): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const s = useLab.getState();
+      if (s.runId !== runId || s.panelView !== null || !s.view) return;
+      lastPanelMs = performance.now();
+      useLab.setState({ panelView: s.view });
+    }, 0),
+  );
 }
 
 function sample(v: WorldView): Sample {

@@ -2,6 +2,7 @@ import { useLab } from '../store/labStore';
 import type { BalancerSnapshot } from './BalancerPanel';
 import { NODE_AVAILABILITY, scaleRows } from './scale';
 import { useT } from './useT';
+import { numberFormat } from './numberFormat';
 
 const W = 260;
 const H = 110;
@@ -24,7 +25,7 @@ export function ScalePanel() {
   const maxNodes = Math.max(1, ...rows.map((r) => r.nodes));
   const bw = (W - PAD.left - PAD.right) / maxNodes;
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
-  const num = (v: number, d = 0) => v.toLocaleString(lang, { maximumFractionDigits: d, minimumFractionDigits: d });
+  const num = (v: number, d = 0) => numberFormat(lang, d, d).format(v);
   // as many decimals as the nines need, up to six; past that it is "more than 99.999999 %"
   const availability = (a: number) => (1 - a < 1e-8 ? `> ${num(99.999999, 6)} %` : `${num(a * 100, Math.min(6, Math.max(2, Math.ceil(-Math.log10(1 - a)) - 2)))} %`);
   return (

@@ -4,6 +4,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { Sample } from '../store/labStore';
+import { numberFormat } from './numberFormat';
 
 /** The five charts. */
 export type ChartId = 'serverUtil' | 'clientUtil' | 'bytes' | 'latency' | 'throughput';
@@ -121,14 +122,14 @@ export function formatNumber(v: number, lang: string): string {
   if (!Number.isFinite(v)) return '—';
   const a = Math.abs(v);
   const digits = a === 0 || a >= 100 ? 0 : a >= 10 ? 1 : 2;
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+  return numberFormat(lang, 0, digits).format(v);
 }
 
 /** A value in a chart's unit as a number text and a unit key; bytes scale to kB or MB. */
 export function formatValue(unit: Unit, v: number, lang: string): { n: string; unit: UnitKey } {
   switch (unit) {
     case 'pct':
-      return { n: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(v), unit: 'pct' };
+      return { n: numberFormat(lang, undefined, 0).format(v), unit: 'pct' };
     case 'ms':
       return { n: formatNumber(v, lang), unit: 'ms' };
     case 'txs':
@@ -136,7 +137,7 @@ export function formatValue(unit: Unit, v: number, lang: string): { n: string; u
     case 'bytes':
       if (Math.abs(v) >= 1e6) return { n: formatNumber(v / 1e6, lang), unit: 'MB' };
       if (Math.abs(v) >= 1e3) return { n: formatNumber(v / 1e3, lang), unit: 'kB' };
-      return { n: new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(v), unit: 'B' };
+      return { n: numberFormat(lang, undefined, 0).format(v), unit: 'B' };
   }
 }
 

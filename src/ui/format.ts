@@ -2,6 +2,7 @@ import { isKey } from '../i18n';
 import { useLab } from '../store/labStore';
 import { ALGORITHMS, CLASSES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
+import { numberFormat } from './numberFormat';
 import { describeMpEvent } from './messaging/describe';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
@@ -26,8 +27,10 @@ export function formatMs(us: number): string {
  * English: 16,253 and 4.80), whatever the browser's own locale.
  */
 export function fmtNum(n: number, digits?: number): string {
+  // small whole numbers read the same in both languages: no need for Intl, whose first use loads locale data (slow on a busy machine at start-up)
+  if ((digits === undefined || digits === 0) && Number.isInteger(n) && n >= 0 && n < 1000) return String(n);
   const locale = useLab.getState().lang === 'es' ? 'es-ES' : 'en-GB';
-  return n.toLocaleString(locale, digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return numberFormat(locale, digits, digits).format(n);
 }
 
 export function formatPercent(x: number): string {
