@@ -7,6 +7,7 @@ import type { LoggedCommand } from '../engine/replay';
 import type { TraceEvent } from '../engine/kernel/trace';
 import type { WorldSpec } from '../engine/types';
 import type { TopologyView, WorldView } from '../engine/view';
+import type { PackedEvents } from './events';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -57,6 +58,11 @@ export interface Frame {
   timeline?: TimelineInfo;
   /** Set after a seek: `events` replaces the page's log instead of adding to it. */
   reset?: boolean;
+}
+
+/** A frame as it crosses to the page: its events packed into one transferred buffer (see events.ts). */
+export interface WireFrame extends Omit<Frame, 'events'> {
+  events: PackedEvents;
 }
 
 /** The timeline's extent: the head is the furthest point run on this branch. */
@@ -121,5 +127,5 @@ export interface WorkerApi {
   command(id: number, cmd: unknown): CommandReply;
   /** What a recent message carried (SQL text, rows, bytes), or null if it is too old. */
   describeMessage(runId: number, id: number): Record<string, string | number> | null;
-  subscribe(onFrame: (frame: Frame) => void): void;
+  subscribe(onFrame: (frame: WireFrame) => void): void;
 }

@@ -5,7 +5,7 @@
  * runs' figures are sampled for the overlaid charts.
  */
 import { create } from 'zustand';
-import type { Frame } from '../protocol';
+import type { WireFrame } from '../protocol';
 import type { Variant } from '../scenario/variants';
 import { loadScenario, SAMPLE_US, useLab } from './labStore';
 import { startWorker, type WorkerClient } from './workerClient';
@@ -38,7 +38,7 @@ function push(list: ComparePoint[], tUs: number, stats: Record<string, number>):
   return [...list.slice(-(MAX_POINTS - 1)), { tUs, stats: { ...stats } }];
 }
 
-function onSecondFrame(f: Frame): void {
+function onSecondFrame(f: WireFrame): void {
   const s = useCompare.getState();
   useCompare.setState({ bNowUs: f.view.nowUs, bStats: f.view.stats, b: push(s.b, f.view.nowUs, f.view.stats) });
 }

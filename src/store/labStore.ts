@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../i18n';
-import type { CommandError, EngineCommand, Frame, LoggedCommand, TimelineInfo, TopologyView, TraceEvent, WorldView } from '../protocol';
+import type { CommandError, EngineCommand, LoggedCommand, TimelineInfo, TopologyView, TraceEvent, WireFrame, WorldView } from '../protocol';
+import { unpackEvents } from '../protocol/events';
+import { PendingEvents } from './pendingEvents';
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
 import type { WorkerClient } from './workerClient';
 
@@ -99,6 +101,8 @@ export const useLab = create<LabState>()(() => initial);
 
 let client: WorkerClient | null = null;
 let lastPanelMs = 0;
+/** Events that join the store with the next panel refresh. */
+const pending = new PendingEvents(EVENT_BUFFER);
 let noticeId = 0;
 
 export function attachWorker(c: WorkerClient | null): void {
@@ -110,7 +114,7 @@ export function worker(): WorkerClient | null {
 }
 
 /** Folds one frame from the worker into the store; frames of an older run are dropped. */
-export function receiveFrame(f: Frame, nowMs: number): void {
+export function receiveFrame(f: WireFrame, nowMs: number): void {
   const s = useLab.getState();
   if (f.runId !== s.runId) return;
   const patch: Partial<LabState> = { view: f.view, playing: f.playing, speed: f.speed, lagUs: f.lagUs };
@@ -122,14 +126,11 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   if (f.timeline) patch.timeline = f.timeline;
   if (f.reset) {
     // a seek: the log starts over from the run's memory, the charts forget the future
-    patch.events = f.events;
+    pending.clear();
+    patch.events = unpackEvents(f.events);
     patch.skippedEvents = 0;
     patch.arrivals = f.hops;
-  } else if (f.events.length > 0 || f.skippedEvents > 0) {
-    const merged = s.events.concat(f.events);
-    patch.events = merged.length > EVENT_BUFFER ? merged.slice(-EVENT_BUFFER) : merged;
-    patch.skippedEvents = s.skippedEvents + f.skippedEvents;
-  }
+  } else pending.add(f.events, f.skippedEvents);
   const history = f.reset ? s.history.filter((h) => h.tUs <= f.view.nowUs) : s.history;
   const last = history[history.length - 1];
   if (!last || f.view.nowUs >= last.tUs + SAMPLE_US || f.view.nowUs < last.tUs) patch.history = [...history.slice(-(HISTORY - 1)), sample(f.view)];
@@ -139,6 +140,8 @@ export function receiveFrame(f: Frame, nowMs: number): void {
   if (!first && (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog || f.reset)) {
     patch.panelView = f.view;
     lastPanelMs = nowMs;
+    // the log follows with the panels
+    if (!pending.empty) Object.assign(patch, pending.take(s.events, s.skippedEvents));
   }
   useLab.setState(patch);
   if (first) panelsAfterPaint(f.runId);
@@ -151,7 +154,7 @@ function panelsAfterPaint(runId: number): void {
       const s = useLab.getState();
       if (s.runId !== runId || s.panelView !== null || !s.view) return;
       lastPanelMs = performance.now();
-      useLab.setState({ panelView: s.view });
+      useLab.setState({ panelView: s.view, ...(pending.empty ? {} : pending.take(s.events, s.skippedEvents)) });
     }, 0),
   );
 }
@@ -190,6 +193,7 @@ export function notifyCommandError(e: CommandError): void {
 export function loadScenario(scenario: Scenario, log: LoggedCommand[] = [], cursor?: { event: number; us: number }): void {
   const s = useLab.getState();
   const runId = s.runId + 1;
+  pending.clear();
   useLab.setState({ scenario, runId, topology: null, view: null, panelView: null, events: [], skippedEvents: 0, commandLog: log, selection: null, highlight: null, history: [], messageDetails: null, timeline: null, lastSeekMs: null, skip: null });
   void client?.api.load(runId, scenario, log, s.playing, s.speed, cursor);
 }

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import type { Frame, WorkerApi } from '../protocol';
+import type { WireFrame, WorkerApi } from '../protocol';
 
 /** The page's handle on the simulation worker. */
 export interface WorkerClient {
@@ -21,13 +21,13 @@ export function prestartWorker(): void {
 }
 
 /** Starts the worker (or adopts the prestarted one) and streams its frames to `onFrame`; `onCrash` hears if the worker dies. */
-export function startWorker(onFrame: (f: Frame) => void, onCrash: (message: string) => void): WorkerClient {
+export function startWorker(onFrame: (f: WireFrame) => void, onCrash: (message: string) => void): WorkerClient {
   const worker = early ?? createWorker();
   early = null;
   worker.addEventListener('error', (e) => onCrash(e.message || 'worker error'));
   const api = Comlink.wrap<WorkerApi>(worker);
   // the answer to each frame waits for the next animation frame: the worker holds back paced frames until the page has drawn
-  const drawn = (f: Frame) => {
+  const drawn = (f: WireFrame) => {
     onFrame(f);
     return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   };

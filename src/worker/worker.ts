@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
-/** The worker entry: exposes a SimHost over comlink and streams frames with their buffers transferred. */
+/** The worker entry: exposes a SimHost over comlink and streams frames with their buffers transferred (events packed into one). */
 import * as Comlink from 'comlink';
-import type { Frame, WorkerApi } from '../protocol';
+import type { WireFrame, WorkerApi } from '../protocol';
+import { packEvents } from '../protocol/events';
 import { buildWorld, type Scenario } from '../scenario/scenario';
 import { SimHost } from './host';
 
-let listener: ((frame: Frame) => unknown) | null = null;
+let listener: ((frame: WireFrame) => unknown) | null = null;
 /** Frames posted that the page has not yet drawn (its callback resolves after its next animation frame). */
 let unanswered = 0;
 const MAX_UNANSWERED = 2;
@@ -15,8 +16,9 @@ const host = new SimHost(
   (frame) => {
     if (!listener) return;
     const v = frame.view;
+    const wire: WireFrame = { ...frame, events: packEvents(frame.events) };
     unanswered++;
-    void Promise.resolve(listener(Comlink.transfer(frame, [v.nodes.buffer, v.links.buffer, v.messages.buffer, frame.hops.buffer] as ArrayBuffer[]))).finally(() => unanswered--);
+    void Promise.resolve(listener(Comlink.transfer(wire, [v.nodes.buffer, v.links.buffer, v.messages.buffer, frame.hops.buffer, wire.events.data.buffer] as ArrayBuffer[]))).finally(() => unanswered--);
   },
   () => unanswered < MAX_UNANSWERED,
 );
