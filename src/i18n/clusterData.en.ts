@@ -59,7 +59,7 @@ export const clusterDataEn = {
   'lab.messaging': 'Message passing and RPC',
   'lab.cluster': 'Clusters: failover and data',
   'lab.balancing': 'Load balancing and scaling',
-  'cluster.size': 'Nodes in the cluster (2–32)',
+  'cluster.size': 'Nodes in the cluster (2–{max})',
   'cluster.sizeApply': 'Start again with this many',
   'field.nodes': 'The number of cluster nodes',
   'field.weight': 'The weight',

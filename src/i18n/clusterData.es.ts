@@ -61,7 +61,7 @@ export const clusterDataEs: Record<keyof typeof clusterDataEn, string> = {
   'lab.messaging': 'Paso de mensajes y RPC',
   'lab.cluster': 'Clústeres: recuperación y datos',
   'lab.balancing': 'Equilibrio de carga y escalado',
-  'cluster.size': 'Nodos del clúster (2–32)',
+  'cluster.size': 'Nodos del clúster (2–{max})',
   'cluster.sizeApply': 'Empezar de nuevo con estos',
   'field.nodes': 'El número de nodos del clúster',
   'field.weight': 'El peso',

@@ -112,6 +112,9 @@ export async function runRenderBench(container: HTMLElement, nodes: number, mess
   const traffic = makeTraffic(topo, messages);
   const renderer = new GraphRenderer(container, { onSelect: () => undefined, ariaLabel: '' });
   renderer.setTopology(topo);
+  // cluster group badges, as the cluster lab shows them: one on every server, a few of them moving owner now and then
+  const servers = topo.nodes.flatMap((n, i) => (n.kind === 'server' ? [i] : []));
+  const badges = (frame: number) => servers.map((node, k) => ({ node: servers[(k + (k % 7 === 0 ? frame >> 6 : 0)) % servers.length]!, text: `G${k + 1}`, tone: k % 11 === 3 ? ('bad' as const) : ('ok' as const) }));
   const draws: number[] = [];
   const intervals: number[] = [];
   await new Promise<void>((resolve) => {
@@ -123,6 +126,7 @@ export async function runRenderBench(container: HTMLElement, nodes: number, mess
       // a fresh array each frame, as a real frame posted by the worker would be
       const view = makeView(topo, traffic, frame, new Float64Array(messages * MSG_STRIDE));
       renderer.setView(view);
+      if (frame % 64 === 0) renderer.setBadges(badges(frame));
       const ms = renderer.drawNow();
       if (frame >= WARMUP) draws.push(ms);
       frame++;

@@ -94,9 +94,12 @@ export function drawGroups(ctx: CanvasRenderingContext2D, groups: readonly NodeG
     let down = 0;
     if (view) for (const i of g.members) if (view.nodes[i * NODE_STRIDE + NF.up] === 0) down++;
     const text = label(topo.nodes[g.hub]!.label, g.members.length, down);
-    const right = g.x0 * t.k + t.x - 6;
+    const width = ctx.measureText(text).width;
+    // zoomed in past the frame's left edge, the label stays at the screen's edge, over the frame (it has a halo)
+    if (g.x1 * t.k + t.x < width + 12) continue;
+    const right = Math.max(g.x0 * t.k + t.x - 6, width + 6);
     const mid = ((g.y0 + g.y1) / 2) * t.k + t.y;
-    const box = { x0: right - ctx.measureText(text).width, y0: mid - LABEL_PX / 2 - 1, x1: right, y1: mid + LABEL_PX / 2 + 1 };
+    const box = { x0: right - width, y0: mid - LABEL_PX / 2 - 1, x1: right, y1: mid + LABEL_PX / 2 + 1 };
     if (drawn.some((d) => box.x0 < d.x1 && d.x0 < box.x1 && box.y0 < d.y1 && d.y0 < box.y1)) continue;
     drawn.push(box);
     ctx.fillStyle = down > 0 ? THEME.crashedMark : THEME.text;

@@ -61,6 +61,20 @@ describe('presets', () => {
       expect(problems).toEqual([]);
       expect(buildWorld(scenario).cluster!.nodes).toHaveLength(n);
     }
-    for (const bad of ['1', '33', 'x']) expect(fromSearchParams(`?preset=cluster&nodes=${bad}`).problems.map((p) => p.field)).toEqual(['nodes']);
+    for (const bad of ['1', '33', '1000', 'x']) expect(fromSearchParams(`?preset=cluster&nodes=${bad}`).problems.map((p) => p.field)).toEqual(['nodes']);
+  });
+
+  it('builds a Beowulf of up to 1,024 nodes in racks of 32, each rack behind its own switch', () => {
+    const { scenario, problems } = fromSearchParams('?preset=beowulf&nodes=1000');
+    expect(problems).toEqual([]);
+    const w = buildWorld(scenario);
+    expect(w.parallel!.workers).toHaveLength(1000);
+    const racks = w.nodes.filter((n) => n.id.startsWith('rack-'));
+    expect(racks).toHaveLength(32);
+    // n0033 is the first node of the second rack
+    expect(w.links.find((l) => l.a === 'n0033')?.b).toBe('rack-02');
+    expect(fromSearchParams('?preset=beowulf&nodes=1025').problems.map((p) => p.field)).toEqual(['nodes']);
+    // a share document checked field by field cannot smuggle a thousand nodes into a Windows cluster
+    expect(buildWorld({ ...scenario, preset: 'cluster' }).cluster!.nodes).toHaveLength(32);
   });
 });

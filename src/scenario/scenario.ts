@@ -66,9 +66,21 @@ export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 export const SCENARIO_FIELDS = {
   seed: { min: 0, max: 0xffffffff },
   clients: { min: 1, max: 1000 },
-  /** Cluster nodes, for the cluster presets; each preset has its own default. */
-  nodes: { min: 2, max: 32 },
+  /** Cluster nodes, for the cluster presets; each preset has its own default and its own ceiling (maxNodes). */
+  nodes: { min: 2, max: 1024 },
 } as const;
+
+/**
+ * The most nodes a preset takes. A Windows cluster sends every node's
+ * heartbeat to every other node each second, and real ones stop at 16–64
+ * nodes; a Beowulf's nodes talk only when a job asks, and real ones have
+ * hundreds (in racks of 32, see beowulfWorld).
+ */
+const NODE_CEILING: Partial<Record<PresetName, number>> = { beowulf: 1024, amdahl: 1024, parsum: 1024 };
+
+export function maxNodes(preset: PresetName): number {
+  return NODE_CEILING[preset] ?? 32;
+}
 
 export interface Scenario {
   version: typeof SCENARIO_VERSION;
@@ -107,6 +119,10 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
     if (!(key in input)) continue;
     if (validField(key, input[key])) out[key] = input[key];
     else problems.push({ field: key, value: String(input[key]).slice(0, 60) });
+  }
+  if (typeof out.nodes === 'number' && out.nodes > maxNodes(out.preset as PresetName)) {
+    problems.push({ field: 'nodes', value: String(out.nodes) });
+    delete out.nodes;
   }
   return { scenario: out as unknown as Scenario, problems };
 }
@@ -161,7 +177,9 @@ function growth(count: number): { atUs: number; cmd: EngineCommand }[] {
 }
 
 /** The engine world a scenario describes. */
-export function buildWorld(s: Scenario): WorldSpec {
+export function buildWorld(scenario: Scenario): WorldSpec {
+  // a share document's scenario is checked field by field: its node count may still be more than its preset takes
+  const s = scenario.nodes !== undefined && scenario.nodes > maxNodes(scenario.preset) ? { ...scenario, nodes: maxNodes(scenario.preset) } : scenario;
   const mp = messagingPreset(s.preset);
   if (mp) return mp;
   switch (s.preset) {

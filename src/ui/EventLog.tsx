@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../protocol';
 import { highlightEvent, select, selectMessage } from '../store/actions';
 import { jumpToEvent } from '../store/timeTravel';
@@ -8,8 +8,10 @@ import type { ClusterInfo } from './format';
 import { useT } from './useT';
 import { isKey } from '../i18n';
 
-/** Rows drawn at once: the newest that match the filters. */
-const ROWS = 150;
+/** Height of one row in px (fixed, so the list can draw only the rows in view). */
+const ROW_H = 22;
+/** Rows drawn beyond each edge of the view, so a fast scroll (or a flick of the wheel) does not show blank space. */
+const OVERSCAN = 30;
 
 /** What happened, newest first, filterable by machine and by event type, linked to the graph. */
 export function EventLog() {
@@ -22,9 +24,10 @@ export function EventLog() {
   const [node, setNode] = useState(-1);
   const [type, setType] = useState('');
   const types = useMemo(() => [...new Set(events.map((e) => e.type))].sort(), [events]);
+  // every kept event that matches the filters, newest first; only those in view become elements
   const rows = useMemo(() => {
     const out: TraceEvent[] = [];
-    for (let i = events.length - 1; i >= 0 && out.length < ROWS; i--) {
+    for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i]!;
       if (node >= 0 && e.node !== node && e.peer !== node) continue;
       if (type && e.type !== type) continue;
@@ -32,6 +35,32 @@ export function EventLog() {
     }
     return out;
   }, [events, node, type]);
+  const list = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 300 });
+  // a reader scrolled into older events keeps them in view while newer ones arrive above
+  const newest = useRef<number>(-1);
+  useLayoutEffect(() => {
+    const el = list.current;
+    const top = rows[0]?.seq ?? -1;
+    if (el && el.scrollTop > 0 && newest.current >= 0 && top > newest.current) {
+      let added = 0;
+      while (added < rows.length && rows[added]!.seq > newest.current) added++;
+      el.scrollTop += added * ROW_H;
+    }
+    newest.current = top;
+  }, [rows]);
+  // the list's height is known only once it is on the page (and changes with the window)
+  useLayoutEffect(() => {
+    const el = list.current;
+    if (!el) return;
+    const measure = () => setScroll((sc) => (sc.height === el.clientHeight ? sc : { top: el.scrollTop, height: el.clientHeight }));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const first = Math.max(0, Math.floor(scroll.top / ROW_H) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW_H) + OVERSCAN);
   const choose = (e: TraceEvent) => {
     if (e.type.startsWith('message') && e.msg >= 0) {
       void selectMessage(e.msg);
@@ -75,20 +104,25 @@ export function EventLog() {
         </label>
       </div>
       {skipped > 0 && <p className="muted small">{t('log.skipped', { n: fmtNum(skipped) })}</p>}
-      <ol className="log-rows" data-testid="log-rows">
-        {rows.length === 0 && <li className="muted">{t('log.empty')}</li>}
-        {rows.map((e) => (
-          <li key={e.seq} className={`${e.type}${highlight?.seq === e.seq ? ' chosen' : ''}`}>
-            <button type="button" onClick={() => choose(e)} data-type={e.type}>
-              <span className="time">{formatClock(e.t)}</span>
-              <span>{describeEvent(t, topo, e, cluster)}</span>
-            </button>
-            <button type="button" className="jump" onClick={() => jumpToEvent(e)} title={t('time.jumpHint')} aria-label={t('time.jump')} data-testid="jump">
-              ⤺
-            </button>
-          </li>
-        ))}
-      </ol>
+      <div className="log-scroll" ref={list} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
+        <ol className="log-rows" data-testid="log-rows" style={{ paddingTop: first * ROW_H, paddingBottom: Math.max(0, rows.length - last) * ROW_H }} data-rows={rows.length}>
+          {rows.length === 0 && <li className="muted">{t('log.empty')}</li>}
+          {rows.slice(first, last).map((e) => {
+            const text = describeEvent(t, topo, e, cluster);
+            return (
+              <li key={e.seq} className={`${e.type}${highlight?.seq === e.seq ? ' chosen' : ''}`}>
+                <button type="button" onClick={() => choose(e)} data-type={e.type} title={text}>
+                  <span className="time">{formatClock(e.t)}</span>
+                  <span>{text}</span>
+                </button>
+                <button type="button" className="jump" onClick={() => jumpToEvent(e)} title={t('time.jumpHint')} aria-label={t('time.jump')} data-testid="jump">
+                  ⤺
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
     </section>
   );
 }

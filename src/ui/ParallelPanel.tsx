@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ClusterSize } from './ClusterSize';
 import { amdahl, JOB_KINDS, smpSpeed, type JobKind } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
@@ -50,6 +51,7 @@ export function ParallelPanel() {
     <section className="panel parallel" aria-labelledby="par-title" data-testid="parallel-panel">
       <h2 id="par-title">{t('par.title')}</h2>
       <p className="small muted">{t('par.traits')}</p>
+      <ClusterSize key={snap.workers.length} current={snap.workers.length} />
       <div className="segmented" role="group" aria-label={t('par.ethernet')}>
         <span className="small">{t('par.ethernet')}: </span>
         {ETHERNETS.map((bps) => (
