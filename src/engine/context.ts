@@ -46,11 +46,36 @@ export class KernelContext implements ModelContext {
   }
 }
 
-/** A message as the kernel creates it, before its first hop. */
+/**
+ * A message as the kernel creates it, before its first hop. A class, so
+ * every message shares one shape with its clock fields laid out as numbers
+ * from the start (a literal cost about twice the memory per message).
+ */
+class KernelMessage implements Message {
+  at: number;
+  link = -1;
+  linkEpoch = 0;
+  txStartUs = 0;
+  arriveUs = 0;
+  lost = false;
+  path = -1;
+  shown = 0;
+  gen = 0;
+  slot = -1;
+
+  constructor(
+    readonly id: number,
+    readonly model: number,
+    readonly src: number,
+    readonly dst: number,
+    readonly kind: number,
+    readonly bytes: number,
+    readonly payload: unknown,
+  ) {
+    this.at = src;
+  }
+}
+
 export function newMessage(id: number, model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): Message {
-  return {
-    id, src, dst, kind, bytes, payload, model,
-    at: src, link: -1, linkEpoch: 0, txStartUs: 0, arriveUs: 0, lost: false,
-    path: -1, shown: 0, gen: 0, slot: -1,
-  };
+  return new KernelMessage(id, model, src, dst, kind, bytes, payload);
 }

@@ -1,4 +1,5 @@
 import { applyCommand, type CommandError, type EngineCommand } from './commands';
+import type { MessageLog } from './messageLog';
 import type { Model, ModelContext } from './model';
 import type { Simulation } from './sim';
 
@@ -115,9 +116,8 @@ function forkUnsafe(sim: Simulation): Simulation {
   });
   dst.contexts = ctxCopies;
   dst.models = deepCopy(src.models, memo);
-  // messages already delivered or dropped never change again: share them, copy only those still travelling
-  const recent = src.recentMessages as unknown[];
-  dst.recentMessages = recent.map((m) => memo.get(m) ?? m);
+  // messages already delivered or dropped never change again: share their payloads, copy only those still travelling
+  dst.recentMessages = (src.recentMessages as MessageLog).clone((p) => memo.get(p) ?? p);
   return copy;
 }
 

@@ -2,7 +2,8 @@ import { applyCommand, type EngineCommand } from './commands';
 import { KernelContext, newMessage } from './context';
 import { EventQueue } from './kernel/queue';
 import { RandomSource, type Prng } from './kernel/prng';
-import { Trace, type TraceType } from './kernel/trace';
+import { Trace, typeIdx, type TraceType } from './kernel/trace';
+import { MessageLog } from './messageLog';
 import { Network } from './net/network';
 import type { Job } from './net/node';
 import { MAX_PATH_HOPS, PATH, PathStore } from './net/path';
@@ -14,11 +15,13 @@ const HOP = 0; // ref: the message; a: its gen when queued
 const TIMER = 1; // a: node, b: node epoch, c: model, d: tag; ref: data
 const WORK = 2; // a: node, b: node epoch
 const SCRIPT = 3; // ref: the command
+/** The trace types of every message, looked up once. */
+const SENT = typeIdx('messageSent');
+const DELIVERED = typeIdx('messageDelivered');
 
 /** Numbers per finished hop in `drainHops`: from, to, kind, arriveUs, lost. */
 export const HOP_STRIDE = 5;
 const MAX_HOPS = 4096;
-const RECENT_MESSAGES = 4096;
 
 /** Why a message was dropped: the `a` field of a messageDropped event. */
 export const DROP = { loss: 0, linkDown: 1, nodeDown: 2, noRoute: 3 } as const;
@@ -46,12 +49,8 @@ export class Simulation {
   dropped = 0;
   /** Hops finished since the last `drainHops` (HOP_STRIDE numbers each), for the picture only: not traced, not hashed. */
   private hops: number[] = [];
-  /**
-   * The latest messages sent, in a ring indexed by id, so the inspector can
-   * show what one carried. (A Map with constant eviction was the hottest
-   * spot of the engine: V8 skips deleted entries on every `keys()`.)
-   */
-  private readonly recentMessages: (Message | undefined)[] = new Array<Message | undefined>(RECENT_MESSAGES);
+  /** The latest messages sent, so the inspector can show what one carried. */
+  private readonly recentMessages = new MessageLog();
 
   constructor(
     readonly spec: WorldSpec,
@@ -119,8 +118,8 @@ export class Simulation {
 
   /** What a recent message carried (null once it is too old to remember). */
   describeMessage(id: number): Record<string, string | number> | null {
-    const m = this.recentMessages[id % RECENT_MESSAGES];
-    if (!m || m.id !== id) return null;
+    const m = this.recentMessages.recall(id);
+    if (!m) return null;
     const base: Record<string, string | number> = { id: m.id, kind: m.kind, bytes: m.bytes, src: m.src, dst: m.dst };
     return { ...base, ...(this.models[m.model]!.describe?.(m) ?? {}) };
   }
@@ -135,8 +134,8 @@ export class Simulation {
   sendMessage(model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
     const m = newMessage(this.nextMsgId++, model, src, dst, kind, bytes, payload);
     this.net.nodes[src]!.sent++;
-    this.recentMessages[m.id % RECENT_MESSAGES] = m;
-    this.emit('messageSent', src, dst, -1, m.id, bytes, kind);
+    this.recentMessages.remember(m);
+    this.trace.emitIndexed(this.nowUs, SENT, src, dst, -1, m.id, bytes, kind, 0);
     if (!this.cutThrough(m)) this.forward(m);
   }
 
@@ -167,7 +166,7 @@ export class Simulation {
       const li = this.net.nextLink(at, m.dst);
       const l = links[li]!;
       const tx = l.txTimeUs(m.bytes);
-      const start = l.book(l.a === at ? 0 : 1, t, tx, this.nowUs);
+      const start = l.tx[l.a === at ? 0 : 1].book(t, tx, this.nowUs);
       l.bytes += m.bytes;
       const jitter = l.jitterUs > 0 ? this.netRng.int(0, l.jitterUs) : 0;
       const arrive = start + tx + l.latencyUs + jitter;
@@ -195,7 +194,7 @@ export class Simulation {
     }
     const l = this.net.links[li]!;
     const tx = l.txTimeUs(m.bytes);
-    const start = l.book(l.a === m.at ? 0 : 1, this.nowUs, tx, this.nowUs);
+    const start = l.tx[l.a === m.at ? 0 : 1].book(this.nowUs, tx, this.nowUs);
     l.bytes += m.bytes;
     const jitter = l.jitterUs > 0 ? this.netRng.int(0, l.jitterUs) : 0;
     m.link = li;
@@ -239,7 +238,7 @@ export class Simulation {
     l.delivered++;
     node.received++;
     this.delivered++;
-    this.emit('messageDelivered', to, m.src, m.link, m.id, m.bytes, m.kind);
+    this.trace.emitIndexed(this.nowUs, DELIVERED, to, m.src, m.link, m.id, m.bytes, m.kind, 0);
     this.models[m.model]!.onMessage(this.contexts[m.model]!, to, m);
   }
 
@@ -259,7 +258,7 @@ export class Simulation {
       if (k < hops - 1) {
         for (let j = k + 1; j < hops; j++) {
           const l = this.net.links[ps.get(row, j, PATH.link)]!;
-          l.unbook(l.a === ps.get(row, j, PATH.from) ? 0 : 1, ps.get(row, j, PATH.txStartUs), l.txTimeUs(m.bytes));
+          l.tx[l.a === ps.get(row, j, PATH.from) ? 0 : 1].unbook(ps.get(row, j, PATH.txStartUs), l.txTimeUs(m.bytes));
           l.bytes -= m.bytes;
         }
         m.at = ps.get(row, k, PATH.from);

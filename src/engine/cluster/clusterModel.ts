@@ -23,6 +23,8 @@ export class ClusterModel implements Model {
   readonly name = 'cluster';
   /** Model node index (position in spec.nodes) ↔ network node index. */
   readonly nodes: number[] = [];
+  /** Network node index → model index (-1: not a cluster node); every timer and message asks. */
+  private readonly modelOf: number[] = [];
   readonly table: ResourceTable;
   readonly driver: ResourceDriver;
   readonly members: Membership;
@@ -44,6 +46,9 @@ export class ClusterModel implements Model {
 
   init(ctx: ModelContext): void {
     for (const id of this.spec.nodes) this.nodes.push(ctx.net.node(id)?.index ?? -1);
+    this.nodes.forEach((n, m) => {
+      if (n >= 0) this.modelOf[n] = m;
+    });
     this.members.init(ctx);
     this.service.init(ctx);
     this.tx.init(ctx);
@@ -52,7 +57,7 @@ export class ClusterModel implements Model {
 
   /** Model index of a network node, or -1 if it is not a cluster node. */
   modelIndex(node: number): number {
-    return this.nodes.indexOf(node);
+    return this.modelOf[node] ?? -1;
   }
 
   /** Whether node m's copy of group g should be online: its replica says it owns g and it runs the cluster service. */

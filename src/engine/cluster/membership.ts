@@ -49,6 +49,8 @@ export class Membership {
   view: number[][] = [];
   replica: Replica[] = [];
   private svc: boolean[] = [];
+  /** inView[m][o]: o is in m's view (asked on every heartbeat, so not a search of `view`). */
+  private inView: boolean[][] = [];
   private lastHeard: number[][] = [];
   private suspected: boolean[][] = [];
   private regroup: (Set<number> | null)[] = [];
@@ -64,6 +66,8 @@ export class Membership {
   /** Acks held back until this node has the group offline (a planned move never overlaps owners). */
   private heldAcks: (Update | null)[][] = [];
   private nextUpdate = 1;
+  /** Each node's heartbeat payload: the same every time, so one object each rather than one per heartbeat. */
+  private beat: { from: number }[] = [];
   private seq = 0;
 
   constructor(private readonly c: ClusterModel) {}
@@ -93,6 +97,13 @@ export class Membership {
     return true;
   }
 
+  private setView(m: number, v: number[]): void {
+    this.view[m] = v;
+    const mask = this.c.nodes.map(() => false);
+    for (const o of v) mask[o] = true;
+    this.inView[m] = mask;
+  }
+
   inService(m: number): boolean {
     return this.svc[m] === true;
   }
@@ -113,7 +124,7 @@ export class Membership {
     const owners = this.c.spec.groups.map((_, g) => this.preferred(g)[0]!);
     for (const m of all) {
       this.svc[m] = true;
-      this.view[m] = all.slice();
+      this.setView(m, all.slice());
       this.replica[m] = { seq: 0, owner: owners.slice() };
       this.lastHeard[m] = all.map(() => 0);
       this.suspected[m] = all.map(() => false);
@@ -121,6 +132,7 @@ export class Membership {
       this.best[m] = null;
       this.confirm[m] = [];
       this.heldAcks[m] = this.c.spec.groups.map(() => null);
+      this.beat[m] = { from: m };
       this.startTimers(ctx, m);
     }
     this.c.spec.groups.forEach((_, g) => {
@@ -144,7 +156,8 @@ export class Membership {
     const spec = this.c.spec;
     if (tag === HB) {
       ctx.setTimer(this.c.nodes[m]!, spec.heartbeatUs, HB);
-      for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.heartbeat, { from: m });
+      const beat = this.beat[m]!;
+      for (let o = 0; o < this.n; o++) if (o !== m) this.sendTo(ctx, m, o, CL_MSG.heartbeat, beat);
     } else if (tag === CHECK) {
       ctx.setTimer(this.c.nodes[m]!, spec.heartbeatUs, CHECK);
       if (!this.svc[m]) return true;
@@ -178,7 +191,7 @@ export class Membership {
         this.lastHeard[m]![p.from] = ctx.nowUs;
         this.suspected[m]![p.from] = false;
         // a node we do not count as a member is alive: regroup to take it in (or to rejoin, if we are out)
-        if (!this.view[m]!.includes(p.from) || !this.svc[m]) this.startRegroup(ctx, m);
+        if (!this.inView[m]![p.from] || !this.svc[m]) this.startRegroup(ctx, m);
         break;
       case CL_MSG.regroup:
         this.sendTo(ctx, m, p.from, CL_MSG.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!), heard: this.lastHeard[m]!.slice() });
@@ -234,7 +247,7 @@ export class Membership {
       // no majority: this side stops its cluster service and gives up its groups
       if (this.svc[m]) ctx.emit('quorumLost', this.c.nodes[m]!, -1, -1, v.length, this.votes);
       this.svc[m] = false;
-      this.view[m] = [];
+      this.setView(m, []);
       this.c.driver.dropAll(ctx, m);
       return;
     }
@@ -245,7 +258,7 @@ export class Membership {
       ctx.setTimer(this.c.nodes[m]!, 2 * this.c.spec.regroupUs, JOINED);
     }
     this.svc[m] = true;
-    this.view[m] = v;
+    this.setView(m, v);
     for (const o of v) {
       this.lastHeard[m]![o] = ctx.nowUs;
       this.suspected[m]![o] = false;
@@ -418,7 +431,7 @@ export class Membership {
   onCrash(_ctx: ModelContext, m: number): void {
     this.svc[m] = false;
     this.confirm[m] = [];
-    this.view[m] = [];
+    this.setView(m, []);
     this.regroup[m] = null;
     this.heldAcks[m] = this.c.spec.groups.map(() => null);
   }

@@ -1,5 +1,6 @@
 /**
- * The event queue: a binary min-heap ordered by (time, sequence).
+ * The event queue: a 4-ary min-heap ordered by (time, sequence) (half the
+ * levels of a binary heap, and the four children of a node side by side).
  * An event lives in a slot: its kind, four numbers and one reference, in
  * columns; the heap itself moves only (time, slot) pairs. So a push or pop
  * allocates nothing, and a sift touches two typed arrays. The sequence number
@@ -52,7 +53,7 @@ export class EventQueue<R> {
     const seqs = this.seqs;
     let i = this.n++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pt = times[p]!;
       if (pt < timeUs || (pt === timeUs && seqs[heap[p]!]! < seq)) break;
       times[i] = pt;
@@ -78,11 +79,19 @@ export class EventQueue<R> {
     const lseq = seqs[ls]!;
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= last) break;
-      const r = c + 1;
-      if (r < last && (times[r]! < times[c]! || (times[r] === times[c] && seqs[heap[r]!]! < seqs[heap[c]!]!))) c = r;
-      const ct = times[c]!;
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      // the earliest of up to four children
+      let c = first;
+      let ct = times[c]!;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let j = first + 1; j < end; j++) {
+        const jt = times[j]!;
+        if (jt < ct || (jt === ct && seqs[heap[j]!]! < seqs[heap[c]!]!)) {
+          c = j;
+          ct = jt;
+        }
+      }
       if (lt < ct || (lt === ct && lseq < seqs[heap[c]!]!)) break;
       times[i] = ct;
       heap[i] = heap[c]!;

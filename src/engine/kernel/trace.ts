@@ -127,7 +127,8 @@ export interface TraceEvent {
 const typeIndex = new Map<string, number>();
 const types: TraceType[] = [];
 const typeHash: number[] = [];
-function typeIdx(type: TraceType): number {
+/** A type's index, for callers on the hot path that look it up once (`emitIndexed`). */
+export function typeIdx(type: TraceType): number {
   let i = typeIndex.get(type);
   if (i === undefined) {
     i = types.length;
@@ -143,19 +144,17 @@ const PENDING_CAP = 2000;
 /** The ring keeps the latest events (recent ones for inspectors, pending ones for the next frame); a power of two. */
 const RING = 4096;
 const MASK = RING - 1;
-/** The ten numbers one event mixes into the hash, in order (scratch space, not state). */
-const scratch = new Float64Array(10);
 
 /**
- * Records events and keeps a running 64-bit hash (two 32-bit FNV-style lanes
- * over every numeric field), so two runs can be compared by one string.
+ * Records events and keeps a running 64-bit hash (two 32-bit lanes over every
+ * numeric field), so two runs can be compared by one string.
  * The latest RING events are kept as columns of a ring, not as objects: most
  * are never read, and an object per event was a good part of the engine's
  * garbage. Readers get objects built on demand.
  */
 export class Trace {
-  private h1 = 0x811c9dc5;
-  private h2 = 0x9747b28c;
+  private h1 = 0x811c9dc5 | 0;
+  private h2 = 0x9747b28c | 0;
   count = 0;
   /** `count` at the last drain: the events after it are pending. */
   private drained = 0;
@@ -163,27 +162,58 @@ export class Trace {
   private cols = new Float64Array(RING * 8);
 
   emit(t: number, type: TraceType, node = -1, peer = -1, link = -1, msg = -1, a = 0, b = 0, c = 0): void {
-    const ti = typeIdx(type);
-    const v = scratch;
-    v[0] = typeHash[ti]!;
-    v[1] = t % 4294967296;
-    v[2] = Math.floor(t / 4294967296);
-    v[3] = node;
-    v[4] = peer;
-    v[5] = link;
-    v[6] = msg;
-    v[7] = a | 0;
-    v[8] = Math.round((a - (a | 0)) * 1e6) + (b | 0);
-    v[9] = c | 0;
+    this.emitIndexed(t, typeIdx(type), node, peer, link, msg, a, b, c);
+  }
+
+  /** `emit` with the type given by its index (see typeIdx). */
+  emitIndexed(t: number, ti: number, node: number, peer: number, link: number, msg: number, a: number, b: number, c: number): void {
+    // ten 32-bit words, each mixed into two lanes (FNV-1a over words; a multiply-xorshift).
+    // Written out rather than looped over a scratch array: this runs twice per message.
+    const hi = Math.floor(t / 4294967296);
+    const ai = a | 0;
     let h1 = this.h1;
     let h2 = this.h2;
-    for (let k = 0; k < 10; k++) {
-      const x = v[k]!;
-      h1 = Math.imul(h1 ^ (x & 0xffff), 0x01000193);
-      h1 = Math.imul(h1 ^ (x >>> 16), 0x01000193);
-      h2 = Math.imul(h2 ^ x, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
+    let w = typeHash[ti]!;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = (t - hi * 4294967296) | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = hi | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = node | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = peer | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = link | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = msg | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = ai;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    // a's fraction (to a millionth) with b
+    w = (Math.round((a - ai) * 1e6) + (b | 0)) | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    w = c | 0;
+    h1 = Math.imul(h1 ^ w, 0x01000193);
+    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
     this.h1 = h1;
     this.h2 = h2;
     const slot = this.count & MASK;

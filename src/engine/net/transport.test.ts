@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
 import { forkSimulation } from '../replay';
 import { DROP, HOP_STRIDE, Simulation } from '../sim';
 import { MF, MSG_STRIDE, worldView } from '../view';
 import type { LinkSpec, WorldSpec } from '../types';
-import { LinkRt } from './link';
+import { Bookings } from './bookings';
 
 /** A model that sends what the test asks and remembers what arrived, and when. */
 class Probe implements Model {
@@ -121,36 +122,61 @@ describe('cut-through transport', () => {
 });
 
 describe('link booking', () => {
-  const l = () => new LinkRt(0, 'x', 0, 1, { latencyUs: 0, jitterUs: 0, bandwidthBps: 8e6, lossRate: 0 });
 
   it('is first come, first served for messages reaching the link in time order', () => {
-    const k = l();
-    expect(k.book(0, 0, 10, 0)).toBe(0);
-    expect(k.book(0, 5, 10, 5)).toBe(10);
-    expect(k.book(0, 30, 10, 30)).toBe(30);
-    expect(k.book(1, 30, 10, 30)).toBe(30);
-    expect(k.busyUntilUs(0)).toBe(40);
+    const k = new Bookings();
+    expect(k.book(0, 10, 0)).toBe(0);
+    expect(k.book(5, 10, 5)).toBe(10);
+    expect(k.book(30, 10, 30)).toBe(30);
+    expect(new Bookings().book(30, 10, 30)).toBe(30);
+    expect(k.until()).toBe(40);
   });
 
   it('lets a message reaching the link earlier use the gap before a later booking, when it fits', () => {
-    const k = l();
-    expect(k.book(0, 100, 10, 0)).toBe(100);
-    expect(k.book(0, 20, 10, 0)).toBe(20);
-    expect(k.book(0, 95, 10, 0)).toBe(110);
-    expect(k.book(0, 90, 10, 0)).toBe(90);
-    expect(k.book(0, 0, 20, 0)).toBe(0);
-    expect(k.book(0, 25, 60, 0)).toBe(30);
-    expect(k.busyUntilUs(0)).toBe(120);
+    const k = new Bookings();
+    expect(k.book(100, 10, 0)).toBe(100);
+    expect(k.book(20, 10, 0)).toBe(20);
+    expect(k.book(95, 10, 0)).toBe(110);
+    expect(k.book(90, 10, 0)).toBe(90);
+    expect(k.book(0, 20, 0)).toBe(0);
+    expect(k.book(25, 60, 0)).toBe(30);
+    expect(k.until()).toBe(120);
   });
 
   it('gives back a booking, even one merged with its neighbours', () => {
-    const k = l();
-    k.book(0, 0, 10, 0);
-    k.book(0, 10, 10, 0);
-    k.book(0, 20, 10, 0);
-    k.unbook(0, 10, 10);
-    expect(k.book(0, 5, 10, 0)).toBe(10);
-    k.unbook(0, 20, 10);
-    expect(k.busyUntilUs(0)).toBe(20);
+    const k = new Bookings();
+    k.book(0, 10, 0);
+    k.book(10, 10, 0);
+    k.book(20, 10, 0);
+    k.unbook(10, 10);
+    expect(k.book(5, 10, 0)).toBe(10);
+    k.unbook(20, 10);
+    expect(k.until()).toBe(20);
+  });
+
+  it('always books the first free moment long enough, as a plain list of intervals would', () => {
+    const op = fc.record({ ahead: fc.integer({ min: 0, max: 200 }), dur: fc.integer({ min: 1, max: 30 }), tick: fc.integer({ min: 0, max: 20 }), give: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const k = new Bookings();
+        let list: [number, number][] = [];
+        let now = 0;
+        for (const o of ops) {
+          now += o.tick;
+          const at = now + o.ahead;
+          let t = at;
+          for (const [s, e] of [...list].sort((x, y) => x[0] - y[0])) if (t + o.dur > s && e > t) t = e;
+          expect(k.book(at, o.dur, now)).toBe(t);
+          list.push([t, t + o.dur]);
+          if (o.give && list.length > 0) {
+            const [s, e] = list.shift()!;
+            if (e > now) k.unbook(s, e - s);
+            else list = list.filter((x) => x[0] !== s);
+          }
+          list = list.filter((x) => x[1] > now);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
