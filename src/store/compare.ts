@@ -61,6 +61,8 @@ export function startCompare(variant: Variant): void {
     if (s.runId !== prev.runId) return stopCompare();
     if (s.playing !== prev.playing) void (s.playing ? second?.api.play() : second?.api.pause());
     if (s.speed !== prev.speed) void second?.api.setSpeed(s.speed);
+    // a skip ahead of run A takes run B to the same moment
+    if (s.skip && s.skip.toUs !== prev.skip?.toUs) void second?.api.skipAhead(1, s.skip.toUs - useCompare.getState().bNowUs);
     if (s.panelView && s.panelView !== prev.panelView) useCompare.setState((c) => ({ a: push(c.a, s.panelView!.nowUs, s.panelView!.stats) }));
   });
 }

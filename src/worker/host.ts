@@ -82,11 +82,14 @@ export class SimHost {
   }
 
   play(): void {
-    this.setPlaying(true);
+    // during a skip ahead, play and pause say how the run goes on once it is over
+    if (this.skip) this.skip.resume = true;
+    else this.setPlaying(true);
   }
 
   pause(): void {
-    this.setPlaying(false);
+    if (this.skip) this.skip.resume = false;
+    else this.setPlaying(false);
     this.postFrame();
   }
 

@@ -58,6 +58,21 @@ describe('skip ahead (fast-forward)', () => {
     expect(frames[frames.length - 1]!.view.nowUs).toBe(stopped.view.nowUs);
   });
 
+  it('play and pause during a skip say how the run goes on after it, without stopping it', () => {
+    const c = busyClock(10);
+    const frames: Frame[] = [];
+    const host = new SimHost(c.clock, (f) => frames.push(f));
+    host.load(1, clientServerWorld(4), 9, [], false, 1);
+    host.skipAhead(1, 10 * MINUTE);
+    host.play();
+    c.runDue();
+    expect(frames[frames.length - 1]!.skip).not.toBeNull();
+    for (let i = 0; i < 200 && frames[frames.length - 1]!.skip !== null; i++) c.runDue();
+    const done = frames[frames.length - 1]!;
+    expect(done.view.nowUs).toBe(10 * MINUTE);
+    expect(done.playing).toBe(true);
+  });
+
   it('refuses a skip for a run that has been replaced, or of no time at all', () => {
     const c = fakeClock();
     const host = new SimHost(c.clock, () => undefined);
