@@ -64,7 +64,7 @@ async function renderBench(browser) {
     await page.goto(`http://127.0.0.1:${port}/?bench=render&nodes=${nodes}&messages=${messages}&frames=300`);
     const r = await page.waitForFunction(() => window.__bench, null, { timeout: 120_000 }).then((h) => h.jsonValue());
     const size = { nodes, messages, frames: r.frames };
-    for (const key of ['drawP50Ms', 'drawP95Ms', 'frameP50Ms', 'frameP95Ms']) {
+    for (const key of ['drawP50Ms', 'drawP95Ms', 'frameP50Ms', 'frameP95Ms', 'staticP50Ms']) {
       const name = `render.${key.replace(/Ms$/, '')}`;
       console.log(`BENCH ${JSON.stringify({ name, value: Number(r[key].toFixed(2)), unit: 'ms', ...size })}`);
     }

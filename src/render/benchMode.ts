@@ -14,6 +14,8 @@ export interface RenderBenchResult {
   frameP95Ms: number;
   /** Frames that took longer than one display refresh (interval over 1.5 × the median): dropped frames. */
   missedFrames: number;
+  /** A full redraw of the static layer too (what selecting a node or a crash costs), median of several. */
+  staticP50Ms: number;
   nodes: number;
   messages: number;
   frames: number;
@@ -110,7 +112,8 @@ function makeView(topo: TopologyView, tr: Traffic, frame: number, messages: Floa
 export async function runRenderBench(container: HTMLElement, nodes: number, messages: number, frames = 300): Promise<RenderBenchResult> {
   const topo = syntheticTopology(shapeForTotal(nodes));
   const traffic = makeTraffic(topo, messages);
-  const renderer = new GraphRenderer(container, { onSelect: () => undefined, ariaLabel: '' });
+  // group labels as the app draws them (numbers only: this page is for measuring, not reading)
+  const renderer = new GraphRenderer(container, { onSelect: () => undefined, ariaLabel: '', groupLabel: (hub, count, down) => `${hub} · ${count} · ${down}` });
   renderer.setTopology(topo);
   // cluster group badges, as the cluster lab shows them: one on every server, a few of them moving owner now and then
   const servers = topo.nodes.flatMap((n, i) => (n.kind === 'server' ? [i] : []));
@@ -135,6 +138,15 @@ export async function runRenderBench(container: HTMLElement, nodes: number, mess
     };
     requestAnimationFrame(tick);
   });
+  // selecting a node (as a click would) repaints the static layer as well as the overlay
+  const statics: number[] = [];
+  const last = makeView(topo, traffic, frames + WARMUP, new Float64Array(messages * MSG_STRIDE));
+  for (let i = 0; i < 9; i++) {
+    renderer.setView(last);
+    renderer.setSelection({ kind: 'node', id: topo.nodes[(i * 37) % topo.nodes.length]!.id });
+    statics.push(renderer.drawNow());
+  }
+  statics.sort((a, b) => a - b);
   renderer.destroy();
   draws.sort((a, b) => a - b);
   intervals.sort((a, b) => a - b);
@@ -145,6 +157,7 @@ export async function runRenderBench(container: HTMLElement, nodes: number, mess
     frameP50Ms: round(percentile(intervals, 0.5)),
     frameP95Ms: round(percentile(intervals, 0.95)),
     // the interval between animation frames is a whole number of refreshes, with timer jitter of ±0.1 ms
+    staticP50Ms: round(percentile(statics, 0.5)),
     missedFrames: intervals.filter((x) => x > 1.5 * percentile(intervals, 0.5)).length,
     nodes: topo.nodes.length,
     messages,

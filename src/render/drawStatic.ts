@@ -144,21 +144,27 @@ function chunked(ctx: CanvasRenderingContext2D, list: number[], trace: (i: numbe
 function drawSilhouettes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: number[]): void {
   const { scene, view, t } = dc;
   const { wx, wy, kinds } = scene;
+  // one pass sorts the nodes by colour, so the fill colour changes a handful of times, not per node
+  const buckets = new Map<string, number[]>();
+  for (const i of visible) {
+    const key = `${kinds[i]!}${nodeUp(view, i) ? 1 : 0}`;
+    let list = buckets.get(key);
+    if (!list) buckets.set(key, (list = []));
+    list.push(i);
+  }
   const edge = 1 / t.k;
-  for (const pass of [0, 1]) {
-    for (const kind of KINDS) {
-      const h = NODE_HALF[kind];
-      const c = NODE_COLORS[kind];
-      for (const up of [true, false]) {
-        ctx.fillStyle = pass === 0 ? (up ? c.stroke : THEME.crashedStroke) : up ? c.fill : THEME.crashedFill;
-        // the outline colour first, then the fill inset by one screen pixel
-        const inset = pass === 0 ? 0 : Math.min(edge, h.w * 0.4, h.h * 0.4);
-        for (const i of visible) {
-          if (kinds[i] !== kind || nodeUp(view, i) !== up) continue;
-          ctx.fillRect(wx[i]! - h.w + inset, wy[i]! - h.h + inset, 2 * (h.w - inset), 2 * (h.h - inset));
-        }
-      }
-    }
+  for (const [key, list] of buckets) {
+    const kind = key.slice(0, -1) as NodeKind;
+    const up = key.endsWith('1');
+    const h = NODE_HALF[kind];
+    const c = NODE_COLORS[kind];
+    // a box under 5 px is one rectangle in the outline colour; a bigger one shows its fill inside a 1 px outline
+    const outlined = 2 * h.h * t.k >= 5;
+    ctx.fillStyle = up ? c.stroke : THEME.crashedStroke;
+    for (const i of list) ctx.fillRect(wx[i]! - h.w, wy[i]! - h.h, 2 * h.w, 2 * h.h);
+    if (!outlined) continue;
+    ctx.fillStyle = up ? c.fill : THEME.crashedFill;
+    for (const i of list) ctx.fillRect(wx[i]! - h.w + edge, wy[i]! - h.h + edge, 2 * (h.w - edge), 2 * (h.h - edge));
   }
 }
 
