@@ -167,53 +167,26 @@ export class Trace {
 
   /** `emit` with the type given by its index (see typeIdx). */
   emitIndexed(t: number, ti: number, node: number, peer: number, link: number, msg: number, a: number, b: number, c: number): void {
-    // ten 32-bit words, each mixed into two lanes (FNV-1a over words; a multiply-xorshift).
-    // Written out rather than looped over a scratch array: this runs twice per message.
+    // ten 32-bit words, alternately into two multiply lanes, which then mix into
+    // each other once per event, so a change in any word reaches both halves of
+    // the hash. Written out rather than looped: this runs twice per message.
     const hi = Math.floor(t / 4294967296);
     const ai = a | 0;
     let h1 = this.h1;
     let h2 = this.h2;
-    let w = typeHash[ti]!;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = (t - hi * 4294967296) | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = hi | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = node | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = peer | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = link | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = msg | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = ai;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ typeHash[ti]!, 0x01000193);
+    h2 = Math.imul(h2 ^ ((t - hi * 4294967296) | 0), 0x5bd1e995);
+    h1 = Math.imul(h1 ^ (hi | 0), 0x01000193);
+    h2 = Math.imul(h2 ^ (node | 0), 0x5bd1e995);
+    h1 = Math.imul(h1 ^ (peer | 0), 0x01000193);
+    h2 = Math.imul(h2 ^ (link | 0), 0x5bd1e995);
+    h1 = Math.imul(h1 ^ (msg | 0), 0x01000193);
+    h2 = Math.imul(h2 ^ ai, 0x5bd1e995);
     // a's fraction (to a millionth) with b
-    w = (Math.round((a - ai) * 1e6) + (b | 0)) | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-    w = c | 0;
-    h1 = Math.imul(h1 ^ w, 0x01000193);
-    h2 = Math.imul(h2 ^ w, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+    h1 = Math.imul(h1 ^ ((Math.round((a - ai) * 1e6) + (b | 0)) | 0), 0x01000193);
+    h2 = Math.imul(h2 ^ (c | 0), 0x5bd1e995);
+    h1 = Math.imul(h1 ^ (h2 >>> 15), 0x85ebca6b);
+    h2 = Math.imul(h2 ^ (h1 >>> 13), 0xc2b2ae35);
     this.h1 = h1;
     this.h2 = h2;
     const slot = this.count & MASK;
