@@ -90,6 +90,8 @@ test('a shared link reopens the lesson at the sender’s step on the sender’s 
   await expect(page.getByTestId('lesson-step')).toHaveText('Step 2 of 4');
   await page.getByTestId('play').click();
   await page.getByTestId('share').click();
+  // the link is made once the share codec has loaded
+  await expect(page.getByTestId('share-url')).toHaveValue(/\?s=/);
   const url = await page.getByTestId('share-url').inputValue();
   const sent = await snapshot(page);
   const other = await browser.newPage();
