@@ -138,13 +138,33 @@ export function receiveFrame(f: WireFrame, nowMs: number): void {
   // a run's first frame: the graph is drawn first, the panels just after (see panelsAfterPaint)
   const first = s.view === null && typeof requestAnimationFrame === 'function';
   if (!first && (!f.playing || nowMs - lastPanelMs >= PANEL_INTERVAL_MS || f.topology || f.commandLog || f.reset)) {
-    patch.panelView = f.view;
     lastPanelMs = nowMs;
-    // the log follows with the panels
-    if (!pending.empty) Object.assign(patch, pending.take(s.events, s.skippedEvents));
+    if (f.playing && !f.reset && !f.topology && !f.commandLog) refreshLater(f.runId);
+    else {
+      patch.panelView = f.view;
+      // the log follows with the panels
+      if (!pending.empty) Object.assign(patch, pending.take(s.events, s.skippedEvents));
+    }
   }
   useLab.setState(patch);
   if (first) panelsAfterPaint(f.runId);
+}
+
+/**
+ * While playing, the panels and then the log refresh in tasks of their own
+ * after the frame's, so that no one task draws the graph's frame, every
+ * panel and the log (each brings the newest state when it runs).
+ */
+function refreshLater(runId: number): void {
+  setTimeout(() => {
+    const s = useLab.getState();
+    if (s.runId !== runId || !s.view) return;
+    if (s.panelView !== s.view) useLab.setState({ panelView: s.view });
+    setTimeout(() => {
+      const s2 = useLab.getState();
+      if (s2.runId === runId && !pending.empty) useLab.setState(pending.take(s2.events, s2.skippedEvents));
+    }, 0);
+  }, 0);
 }
 
 /** Shows the panels once the frame that draws the run's first picture has been painted, so the picture does not wait for them. */
