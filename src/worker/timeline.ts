@@ -35,6 +35,14 @@ export interface SeekReport {
 /** Events between keyframes at first; doubled (and every other keyframe dropped) when there are too many. */
 const FIRST_SPACING = 10_000;
 const MAX_KEYFRAMES = 40;
+/**
+ * A keyframe is a deep copy of the run; on a big world it takes tens of ms.
+ * After one, the run simulates at least this many times as long before the
+ * next, so that keyframes cost at most a tenth of a skip ahead.
+ */
+const KEYFRAME_DUTY = 10;
+/** But never more than this many wall ms of simulation between keyframes: a seek replays at most about that much. */
+const KEYFRAME_MAX_GAP_MS = 120;
 const MAX_UNDO = 8;
 
 /**
@@ -49,6 +57,8 @@ export class Timeline {
   headEvent = 0;
   headUs = 0;
   private keyframes: Keyframe[] = [];
+  /** Wall-clock ms before which no keyframe is taken (see KEYFRAME_DUTY). */
+  private keyframeFreeUntilMs = 0;
   private spacing = FIRST_SPACING;
   private forkable = true;
   private undoStack: Branch[] = [];
@@ -167,7 +177,12 @@ export class Timeline {
       this.headEvent = sim.eventsProcessed;
       this.headUs = sim.nowUs;
     }
-    if (this.forkable && sim.eventsProcessed >= this.lastKeyframeEvent() + this.spacing) this.capture(sim, this.next);
+    if (!this.forkable || sim.eventsProcessed < this.lastKeyframeEvent() + this.spacing) return;
+    const now = this.nowMs();
+    if (now < this.keyframeFreeUntilMs) return;
+    this.capture(sim, this.next);
+    const end = this.nowMs();
+    this.keyframeFreeUntilMs = end + Math.min(KEYFRAME_MAX_GAP_MS, KEYFRAME_DUTY * (end - now));
   }
 
   private lastKeyframeEvent(): number {
