@@ -30,6 +30,11 @@ async function workerMemoryBench() {
   execFileSync(process.execPath, ['--expose-gc', file], { stdio: 'inherit' });
 }
 
+async function skipBench() {
+  const file = await buildForNode('bench/skip.ts', 'skip');
+  execFileSync(process.execPath, [file], { stdio: 'inherit' });
+}
+
 async function timelineBench() {
   const file = await buildForNode('bench/seek.ts', 'seek');
   execFileSync(process.execPath, [file], { stdio: 'inherit' });
@@ -182,6 +187,7 @@ async function waitForServer(url) {
 
 if (want('engine')) await engineBench();
 if (want('cluster')) await clusterBench();
+if (want('skip')) await skipBench();
 if (want('timeline')) await timelineBench();
 if (want('workerMemory')) await workerMemoryBench();
 await browserBenches();
