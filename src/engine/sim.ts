@@ -15,6 +15,8 @@ const HOP = 0; // ref: the message; a: its gen when queued
 const TIMER = 1; // a: node, b: node epoch, c: model, d: tag; ref: data
 const WORK = 2; // a: node, b: node epoch
 const SCRIPT = 3; // ref: the command
+/** The links of the path being booked (scratch space, not state). */
+const scratchRoute = new Int32Array(MAX_PATH_HOPS);
 /** The trace types of every message, looked up once. */
 const SENT = typeIdx('messageSent');
 const DELIVERED = typeIdx('messageDelivered');
@@ -150,40 +152,46 @@ export class Simulation {
    */
   private cutThrough(m: Message): boolean {
     const { links } = this.net;
+    const route = scratchRoute;
     let at = m.src;
     let hops = 0;
     while (at !== m.dst) {
       const li = this.net.nextLink(at, m.dst);
-      if (li < 0 || links[li]!.lossRate > 0 || hops === MAX_PATH_HOPS) return false;
-      at = links[li]!.other(at);
-      hops++;
+      if (li < 0 || hops === MAX_PATH_HOPS) return false;
+      const l = links[li]!;
+      if (l.lossRate > 0) return false;
+      route[hops++] = li;
+      at = l.other(at);
     }
     if (hops < 2) return false;
     const row = this.paths.take(hops);
-    let t = this.nowUs;
+    const now = this.nowUs;
+    let t = now;
+    let start = 0;
     at = m.src;
     for (let k = 0; k < hops; k++) {
-      const li = this.net.nextLink(at, m.dst);
-      const l = links[li]!;
+      const l = links[route[k]!]!;
       const tx = l.txTimeUs(m.bytes);
-      const start = l.tx[l.a === at ? 0 : 1].book(t, tx, this.nowUs);
+      start = l.tx[l.a === at ? 0 : 1].book(t, tx, now);
       l.bytes += m.bytes;
       const jitter = l.jitterUs > 0 ? this.netRng.int(0, l.jitterUs) : 0;
-      const arrive = start + tx + l.latencyUs + jitter;
-      this.paths.set(row, k, at, li, start, arrive);
-      // the message's own hop fields describe its last hop, the one its event ends
-      m.at = at;
-      m.link = li;
-      m.linkEpoch = l.epoch;
-      m.txStartUs = start;
-      m.arriveUs = arrive;
-      t = arrive;
+      const from = at;
+      t = start + tx + l.latencyUs + jitter;
+      this.paths.set(row, k, from, route[k]!, start, t);
       at = l.other(at);
     }
+    // the message's own hop fields describe its last hop, the one its event ends
+    const last = links[route[hops - 1]!]!;
+    m.at = last.other(at);
+    m.link = last.index;
+    m.linkEpoch = last.epoch;
+    m.txStartUs = start;
+    m.arriveUs = t;
     m.path = row;
     this.travel(m);
     return true;
   }
+
 
   /** Puts the message on the next link towards its destination. */
   private forward(m: Message): void {

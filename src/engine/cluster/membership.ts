@@ -182,17 +182,20 @@ export class Membership {
   }
 
   onMessage(ctx: ModelContext, m: number, msg: Message): void {
+    if (msg.kind === CL_MSG.heartbeat) {
+      // most messages by far, and all of one shape: handled first, apart from the others' fields
+      const from = (msg.payload as { from: number }).from;
+      this.lastHeard[m]![from] = ctx.nowUs;
+      this.suspected[m]![from] = false;
+      // a node we do not count as a member is alive: regroup to take it in (or to rejoin, if we are out)
+      if (!this.inView[m]![from] || !this.svc[m]) this.startRegroup(ctx, m);
+      return;
+    }
     const p = msg.payload as { from: number; seq?: number; view?: number[]; ok?: boolean; u?: Update; replica?: Replica; heard?: number[] };
     // what any member heard last from each node is shared in a regroup: a node that was cut off itself
     // must not judge others' silence by its own deafness
     if (p.heard) this.lastHeard[m] = this.lastHeard[m]!.map((t, i) => Math.max(t, p.heard![i]!));
     switch (msg.kind) {
-      case CL_MSG.heartbeat:
-        this.lastHeard[m]![p.from] = ctx.nowUs;
-        this.suspected[m]![p.from] = false;
-        // a node we do not count as a member is alive: regroup to take it in (or to rejoin, if we are out)
-        if (!this.inView[m]![p.from] || !this.svc[m]) this.startRegroup(ctx, m);
-        break;
       case CL_MSG.regroup:
         this.sendTo(ctx, m, p.from, CL_MSG.regroupAck, { from: m, seq: p.seq, replica: copy(this.replica[m]!), heard: this.lastHeard[m]!.slice() });
         break;
