@@ -40,3 +40,24 @@ test('a Beowulf of a thousand nodes loads in racks, runs its job, and can be res
   await expect.poll(async () => (await snapshot(page)).scenario).toMatchObject({ nodes: 64 });
   expect(errors).toEqual([]);
 });
+
+test('the graph zooms with the wheel, pans by dragging, and "Whole graph" brings the whole network back', async ({ page }) => {
+  await openLab(page, '?lang=en&preset=thin&clients=200&paused=1');
+  const at = () => page.evaluate(() => (window.__distlab!.renderer as { screenPositionOf(id: string): { x: number; y: number } | null }).screenPositionOf('app'));
+  const fitted = (await at())!;
+  const box = (await page.getByTestId('graph').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -120);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 - 60, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.abs((await at())!.x - fitted.x)).toBeGreaterThan(50);
+  await page.getByTestId('graph-fit').click();
+  await expect.poll(async () => Math.abs((await at())!.x - fitted.x) + Math.abs((await at())!.y - fitted.y)).toBeLessThan(2);
+});
+
+test('with a thousand machines the figures show the busiest ones and the mean, not a thousand bars', async ({ page }) => {
+  await openLab(page, '?lang=en&preset=beowulf&nodes=1000&speed=5');
+  await expect(page.getByTestId('util-top')).toContainText('The 16 busiest of 1,001 machines');
+  await expect(page.locator('.util-bars li')).toHaveCount(16);
+});

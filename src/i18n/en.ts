@@ -13,6 +13,8 @@ const core = {
   'app.title': 'Distributed systems lab',
   'app.tagline': 'Clients ask, servers answer. Break something and watch what happens.',
   'app.language': 'Language',
+  'graph.fit': 'Whole graph',
+  'graph.fitHint': 'Zoom back out to see the whole network (wheel or pinch to zoom, drag to pan)',
   'graph.group': '{hub} · {count} machines',
   'graph.groupDown': '{hub} · {count} machines, {down} down',
   'app.graphLabel': 'Network graph: {nodes} machines and {links} links. Use the machine list to select one with the keyboard.',
@@ -201,6 +203,7 @@ const core = {
   'stats.delivered': 'Messages delivered',
   'stats.dropped': 'Messages lost',
   'stats.util': 'Utilisation by machine',
+  'stats.utilTop': 'The {shown} busiest of {n} machines; mean of all: {mean}',
 
   'log.title': 'Event log',
   'log.allNodes': 'All machines',

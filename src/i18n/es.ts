@@ -21,6 +21,8 @@ export const es: Record<CoreKey, string> = {
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',
+  'graph.fit': 'Todo el grafo',
+  'graph.fitHint': 'Vuelve a alejar para ver toda la red (rueda o pellizco para acercar, arrastra para moverte)',
   'graph.group': '{hub} · {count} máquinas',
   'graph.groupDown': '{hub} · {count} máquinas, {down} caídas',
   'app.graphLabel': 'Grafo de la red: {nodes} máquinas y {links} enlaces. Usa la lista de máquinas para elegir una con el teclado.',
@@ -209,6 +211,7 @@ export const es: Record<CoreKey, string> = {
   'stats.delivered': 'Mensajes entregados',
   'stats.dropped': 'Mensajes perdidos',
   'stats.util': 'Utilización por máquina',
+  'stats.utilTop': 'Las {shown} más ocupadas de {n} máquinas; media de todas: {mean}',
 
   'log.title': 'Registro de eventos',
   'log.allNodes': 'Todas las máquinas',

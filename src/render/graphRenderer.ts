@@ -161,6 +161,14 @@ export class GraphRenderer {
     this.schedule();
   }
 
+  /** Zooms back out to the whole graph (after the user has zoomed or panned). */
+  fitView(): void {
+    this.snapshot.drop();
+    this.fit();
+    this.staticDirty = true;
+    this.schedule();
+  }
+
   /** Draws synchronously now (for benchmarks); returns the draw time in ms. */
   drawNow(): number {
     if (this.raf) cancelAnimationFrame(this.raf);

@@ -6,6 +6,7 @@ import { select } from '../store/actions';
 import { useLab, type LabState } from '../store/labStore';
 import { translate } from '../i18n';
 import { fmtNum } from './format';
+import { useT } from './useT';
 
 /** A rack's (or floor's) label when zoomed out: its switch, its machines, those down. */
 function groupLabel(lang: LabState['lang']) {
@@ -53,11 +54,14 @@ const FAILED = RESOURCE_STATES.indexOf('failed');
  * React's render cycle, so a frame never re-renders a component.
  */
 export function GraphView() {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  const renderer = useRef<GraphRenderer | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const r = new GraphRenderer(el, { onSelect: select, ariaLabel: ariaLabel(useLab.getState()), groupLabel: groupLabel(useLab.getState().lang) });
+    renderer.current = r;
     window.__distlab = { ...(window.__distlab ?? {}), renderer: r };
     const apply = (s: LabState, prev: LabState | null) => {
       if (s.topology && s.topology !== prev?.topology) r.setTopology(s.topology);
@@ -80,8 +84,16 @@ export function GraphView() {
     return () => {
       unsub();
       r.destroy();
+      renderer.current = null;
       if (window.__distlab) window.__distlab.renderer = null;
     };
   }, []);
-  return <div className="graph" ref={ref} data-testid="graph" />;
+  return (
+    <>
+      <div className="graph" ref={ref} data-testid="graph" />
+      <button type="button" className="graph-fit" onClick={() => renderer.current?.fitView()} title={t('graph.fitHint')} data-testid="graph-fit">
+        {t('graph.fit')}
+      </button>
+    </>
+  );
 }

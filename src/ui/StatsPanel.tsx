@@ -14,13 +14,20 @@ const FIGURES: { stat: string; label: MessageKey; ms?: boolean; testid: string }
   { stat: 'messagesDropped', label: 'stats.dropped', testid: 'stat-dropped' },
 ];
 
+/** Machines shown with a bar each; more than this and only the busiest are. */
+const MAX_BARS = 16;
+
 /** The live figures: request outcomes, latency percentiles and each machine's utilisation. */
 export function StatsPanel() {
   const t = useT();
   const view = useLab((s) => s.panelView);
   const topo = useLab((s) => s.topology);
   if (!view || !topo) return null;
-  const busyNodes = topo.nodes.map((n, i) => ({ n, i })).filter(({ n }) => !n.removed && n.kind !== 'switch' && n.kind !== 'client');
+  const all = topo.nodes.map((n, i) => ({ n, i, u: view.nodes[i * NODE_STRIDE + NF.util] ?? 0 })).filter(({ n }) => !n.removed && n.kind !== 'switch' && n.kind !== 'client');
+  // a thousand bars would make the page metres long: past a screenful, the busiest ones and the mean
+  const many = all.length > MAX_BARS;
+  const busyNodes = many ? [...all].sort((a, b) => b.u - a.u || a.i - b.i).slice(0, MAX_BARS) : all;
+  const mean = all.reduce((sum, x) => sum + x.u, 0) / Math.max(1, all.length);
   return (
     <section className="panel stats" aria-labelledby="stats-title">
       <h2 id="stats-title">{t('stats.title')}</h2>
@@ -39,9 +46,9 @@ export function StatsPanel() {
         })}
       </dl>
       <h3>{t('stats.util')}</h3>
+      {many && <p className="small muted" data-testid="util-top">{t('stats.utilTop', { shown: fmtNum(MAX_BARS), n: fmtNum(all.length), mean: formatPercent(mean) })}</p>}
       <ul className="util-bars">
-        {busyNodes.map(({ n, i }) => {
-          const u = view.nodes[i * NODE_STRIDE + NF.util] ?? 0;
+        {busyNodes.map(({ n, u }) => {
           return (
             <li key={n.id}>
               <button type="button" className="link-like" onClick={() => select({ kind: 'node', id: n.id })}>
