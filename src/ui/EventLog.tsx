@@ -42,12 +42,15 @@ export function EventLog() {
   useLayoutEffect(() => {
     const el = list.current;
     const top = rows[0]?.seq ?? -1;
-    if (el && el.scrollTop > 0 && newest.current >= 0 && top > newest.current) {
+    // the scroll position as last reported (reading el.scrollTop here would force a layout on every refresh)
+    if (el && scroll.top > 0 && newest.current >= 0 && top > newest.current) {
       let added = 0;
       while (added < rows.length && rows[added]!.seq > newest.current) added++;
       el.scrollTop += added * ROW_H;
     }
     newest.current = top;
+    // only new rows move the reader's place; a scroll alone must not
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows]);
   // the list's height is known only once it is on the page (and changes with the window)
   useLayoutEffect(() => {

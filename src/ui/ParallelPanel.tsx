@@ -157,6 +157,8 @@ export function ParallelPanel() {
         </table>
       )}
       <h3>{t('par.procs')}</h3>
+      {/* a farm over hundreds of nodes has as many processes: the table scrolls instead of lengthening the page */}
+      <div className="table-scroll">
       <table className="lb-table" data-testid="par-procs">
         <thead>
           <tr>
@@ -186,6 +188,7 @@ export function ParallelPanel() {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
