@@ -38,9 +38,9 @@ const MAX_KEYFRAMES = 40;
 /**
  * A keyframe is a deep copy of the run; on a big world it takes tens of ms.
  * After one, the run simulates at least this many times as long before the
- * next, so that keyframes cost at most a tenth of a skip ahead.
+ * next, so that keyframes cost a few percent of a skip ahead.
  */
-const KEYFRAME_DUTY = 10;
+const KEYFRAME_DUTY = 25;
 /** But never more than this many wall ms of simulation between keyframes: a seek replays at most about that much. */
 const KEYFRAME_MAX_GAP_MS = 120;
 const MAX_UNDO = 8;
