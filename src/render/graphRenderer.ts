@@ -55,6 +55,7 @@ export class GraphRenderer {
   private readonly snapshot = new StaticSnapshot();
   private positions = new Map<string, Point>();
   private scene: Scene | null = null;
+  private pendingTopology: TopologyView | null = null;
   private view: WorldView | null = null;
   private t: Transform = { k: 1, x: 0, y: 0 };
   private width = 0;
@@ -105,8 +106,22 @@ export class GraphRenderer {
     this.resize();
   }
 
-  /** Lays out a new topology; nodes seen before keep their places (unless nearly all of the world is new). */
+  /**
+   * A new topology, laid out on the next animation frame rather than now: the
+   * frame that brings it also re-renders the panels that list machines, and
+   * doing both in one task made it a long one. Nodes seen before keep their
+   * places (unless nearly all of the world is new).
+   */
   setTopology(topo: TopologyView): void {
+    this.pendingTopology = topo;
+    this.schedule();
+  }
+
+  /** Lays out the topology set last, if it has not been yet. */
+  private applyTopology(): void {
+    const topo = this.pendingTopology;
+    if (!topo) return;
+    this.pendingTopology = null;
     const live = topo.nodes.filter((n) => !n.removed);
     const known = live.filter((n) => this.positions.has(n.id)).length;
     // another world that happens to share a few ids (a new scenario) deserves a tidy layout of its own
@@ -115,7 +130,6 @@ export class GraphRenderer {
     this.signature.reset();
     this.staticDirty = true;
     if (!this.userMoved) this.fit();
-    this.schedule();
   }
 
   /** The latest state of the world; drawn on the next animation frame. */
@@ -163,6 +177,7 @@ export class GraphRenderer {
 
   /** Zooms back out to the whole graph (after the user has zoomed or panned). */
   fitView(): void {
+    this.applyTopology();
     this.snapshot.drop();
     this.fit();
     this.staticDirty = true;
@@ -178,6 +193,7 @@ export class GraphRenderer {
 
   /** Screen position (CSS px, relative to the container) of a node's centre, for tests. */
   screenPositionOf(nodeId: string): { x: number; y: number } | null {
+    this.applyTopology();
     const p = this.positions.get(nodeId);
     if (!p) return null;
     return { x: p.x * this.t.k + this.t.x, y: p.y * this.t.k + this.t.y };
@@ -205,6 +221,7 @@ export class GraphRenderer {
   }
 
   private readonly onClick = (e: MouseEvent): void => {
+    this.applyTopology();
     if (!this.scene) return;
     const r = this.container.getBoundingClientRect();
     this.opts.onSelect(hitTest(this.scene, this.t, e.clientX - r.left, e.clientY - r.top));
@@ -263,6 +280,7 @@ export class GraphRenderer {
   }
 
   private draw(): number {
+    this.applyTopology();
     const scene = this.scene;
     if (!scene || this.width <= 0 || this.height <= 0) return 0;
     const t0 = performance.now();
