@@ -140,22 +140,20 @@ function chunked(ctx: CanvasRenderingContext2D, list: number[], trace: (i: numbe
   }
 }
 
+/** The visible nodes sorted in one pass by how they look (kind, then up before crashed), so colours change a few times, not per node. */
+function byLook(dc: DrawContext, visible: number[]): { kind: NodeKind; up: boolean; list: number[] }[] {
+  const { scene, view } = dc;
+  const lists = KINDS.map(() => [[] as number[], [] as number[]] as const);
+  for (const i of visible) lists[KINDS.indexOf(scene.kinds[i]!)]![nodeUp(view, i) ? 0 : 1].push(i);
+  return KINDS.flatMap((kind, k) => [true, false].map((up) => ({ kind, up, list: lists[k]![up ? 0 : 1] }))).filter((g) => g.list.length > 0);
+}
+
 /** Level of detail far out: each node a filled box in its colours, no outline path, no inner lines. */
 function drawSilhouettes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: number[]): void {
-  const { scene, view, t } = dc;
-  const { wx, wy, kinds } = scene;
-  // one pass sorts the nodes by colour, so the fill colour changes a handful of times, not per node
-  const buckets = new Map<string, number[]>();
-  for (const i of visible) {
-    const key = `${kinds[i]!}${nodeUp(view, i) ? 1 : 0}`;
-    let list = buckets.get(key);
-    if (!list) buckets.set(key, (list = []));
-    list.push(i);
-  }
+  const { scene, t } = dc;
+  const { wx, wy } = scene;
   const edge = 1 / t.k;
-  for (const [key, list] of buckets) {
-    const kind = key.slice(0, -1) as NodeKind;
-    const up = key.endsWith('1');
+  for (const { kind, up, list } of byLook(dc, visible)) {
     const h = NODE_HALF[kind];
     const c = NODE_COLORS[kind];
     // a box under 5 px is one rectangle in the outline colour; a bigger one shows its fill inside a 1 px outline
@@ -181,21 +179,17 @@ function drawNodes(ctx: CanvasRenderingContext2D, dc: DrawContext, visible: numb
   if (t.k * 2 * NODE_HALF.client.h < SILHOUETTE_PX) drawSilhouettes(ctx, dc, visible);
   else {
     const outline = Math.max(1.25, 0.75 / t.k);
-    for (const kind of KINDS) {
-      for (const up of [true, false]) {
-        const list = visible.filter((i) => kinds[i] === kind && nodeUp(view, i) === up);
-        if (list.length === 0) continue;
-        const c = NODE_COLORS[kind];
-        ctx.fillStyle = up ? c.fill : THEME.crashedFill;
-        ctx.strokeStyle = up ? c.stroke : THEME.crashedStroke;
-        ctx.lineWidth = outline;
-        chunked(ctx, list, (i) => traceBody(ctx, kind, wx[i]!, wy[i]!), () => {
-          ctx.fill();
-          ctx.stroke();
-        });
-        if (t.k * 15 < 6) continue;
-        chunked(ctx, list, (i) => traceDetail(ctx, kind, wx[i]!, wy[i]!), () => ctx.stroke());
-      }
+    for (const { kind, up, list } of byLook(dc, visible)) {
+      const c = NODE_COLORS[kind];
+      ctx.fillStyle = up ? c.fill : THEME.crashedFill;
+      ctx.strokeStyle = up ? c.stroke : THEME.crashedStroke;
+      ctx.lineWidth = outline;
+      chunked(ctx, list, (i) => traceBody(ctx, kind, wx[i]!, wy[i]!), () => {
+        ctx.fill();
+        ctx.stroke();
+      });
+      if (t.k * 15 < 6) continue;
+      chunked(ctx, list, (i) => traceDetail(ctx, kind, wx[i]!, wy[i]!), () => ctx.stroke());
     }
   }
   ctx.beginPath();

@@ -6,6 +6,7 @@
  * thousand-node cluster still reads as racks.
  */
 import { NF, NODE_STRIDE, type TopologyView, type WorldView } from '../protocol';
+import { switchLeaves } from './leaves';
 import { FONT_FAMILY, THEME } from './palette';
 import type { Transform } from './scene';
 
@@ -34,26 +35,9 @@ export type GroupLabel = (hubLabel: string, count: number, down: number) => stri
 
 /** Finds the groups of a drawn topology (wx is NaN for nodes that are not drawn). */
 export function findGroups(topo: TopologyView, wx: Float64Array, wy: Float64Array): NodeGroup[] {
-  const n = topo.nodes.length;
-  const degree = new Int32Array(n);
-  const other = new Int32Array(n).fill(-1);
-  for (const l of topo.links) {
-    if (l.removed || Number.isNaN(wx[l.a]!) || Number.isNaN(wx[l.b]!)) continue;
-    degree[l.a]!++;
-    degree[l.b]!++;
-    other[l.a] = l.b;
-    other[l.b] = l.a;
-  }
-  const byHub = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const hub = other[i]!;
-    if (degree[i] !== 1 || topo.nodes[i]!.kind === 'switch' || topo.nodes[hub]?.kind !== 'switch') continue;
-    let list = byHub.get(hub);
-    if (!list) byHub.set(hub, (list = []));
-    list.push(i);
-  }
   const out: NodeGroup[] = [];
-  for (const [hub, members] of byHub) {
+  for (const [hub, leaves] of switchLeaves(topo)) {
+    const members = leaves.filter((i) => !Number.isNaN(wx[i]!));
     if (members.length < GROUP_MIN) continue;
     let x0 = Infinity;
     let y0 = Infinity;

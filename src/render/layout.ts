@@ -4,6 +4,7 @@
  * request visibly travels left to right and its response back.
  */
 import type { NodeKind, TopologyView } from '../protocol';
+import { switchLeaves } from './leaves';
 import { Occupancy } from './occupancy';
 
 /** A position in world coordinates (the renderer's zoom maps them to the screen). */
@@ -63,7 +64,7 @@ function buildGraph(topo: TopologyView): Graph {
   const live: number[] = [];
   const layer = new Int8Array(n);
   const hub = new Int32Array(n).fill(-1);
-  const racked = rackMembers(topo, adj);
+  const racked = rackMembers(topo);
   const inBlock = (j: number) => topo.nodes[j]!.kind === 'client' || racked[j] === 1;
   for (let i = 0; i < n; i++) {
     const node = topo.nodes[i]!;
@@ -85,17 +86,12 @@ function buildGraph(topo: TopologyView): Graph {
  * others like them (the compute nodes of a rack): a column of hundreds
  * would be unreadable, so they are laid out as a block, like clients.
  */
-function rackMembers(topo: TopologyView, adj: number[][]): Uint8Array {
+function rackMembers(topo: TopologyView): Uint8Array {
   const out = new Uint8Array(topo.nodes.length);
-  const leaves = new Map<number, number[]>();
-  topo.nodes.forEach((node, i) => {
-    const nb = adj[i]!;
-    if (node.removed || node.kind !== 'server' || nb.length !== 1 || topo.nodes[nb[0]!]!.kind !== 'switch') return;
-    let list = leaves.get(nb[0]!);
-    if (!list) leaves.set(nb[0]!, (list = []));
-    list.push(i);
-  });
-  for (const list of leaves.values()) if (list.length > MAX_SINGLE_COLUMN) for (const i of list) out[i] = 1;
+  for (const leaves of switchLeaves(topo).values()) {
+    const servers = leaves.filter((i) => topo.nodes[i]!.kind === 'server');
+    if (servers.length > MAX_SINGLE_COLUMN) for (const i of servers) out[i] = 1;
+  }
   return out;
 }
 

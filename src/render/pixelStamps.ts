@@ -19,7 +19,6 @@ function pack(r: number, g: number, b: number, a: number): number {
  */
 export interface Stamp {
   size: number;
-  px: Uint32Array;
   /** Non-empty pixels: their value, their place in the stamp, and their offset in a buffer `offWidth` wide. */
   val: Uint32Array;
   sx: Uint8Array;
@@ -48,21 +47,19 @@ export function makeStamp(hex: string, r: number, rim: number): Stamp {
       px[y * size + x] = pack(ch(0), ch(1), ch(2), Math.round(cover * 255));
     }
   }
-  const cells: number[] = [];
-  for (const opaquePass of [true, false]) {
-    for (let i = 0; i < px.length; i++) if (px[i] !== 0 && ((px[i]! >>> ALPHA_SHIFT) & 255) === 255 && opaquePass) cells.push(i);
-    for (let i = 0; i < px.length; i++) if (px[i] !== 0 && ((px[i]! >>> ALPHA_SHIFT) & 255) !== 255 && !opaquePass) cells.push(i);
-  }
-  const opaque = cells.filter((i) => ((px[i]! >>> ALPHA_SHIFT) & 255) === 255).length;
+  const alpha = (i: number) => (px[i]! >>> ALPHA_SHIFT) & 255;
+  const filled = [...px.keys()].filter((i) => px[i] !== 0);
+  // opaque pixels first: they overwrite whatever is below without a comparison
+  const opaque = filled.filter((i) => alpha(i) === 255);
+  const cells = [...opaque, ...filled.filter((i) => alpha(i) !== 255)];
   return {
     size,
-    px,
     val: Uint32Array.from(cells, (i) => px[i]!),
     sx: Uint8Array.from(cells, (i) => i % size),
     sy: Uint8Array.from(cells, (i) => Math.floor(i / size)),
     off: new Int32Array(cells.length),
     offWidth: -1,
-    opaque,
+    opaque: opaque.length,
   };
 }
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TraceEvent } from '../protocol';
 import { highlightEvent, select, selectMessage } from '../store/actions';
 import { jumpToEvent } from '../store/timeTravel';
@@ -6,12 +6,11 @@ import { useLab } from '../store/labStore';
 import { describeEvent, fmtNum, formatClock } from './format';
 import type { ClusterInfo } from './format';
 import { useT } from './useT';
+import { useWindowedList } from './useWindowedList';
 import { isKey } from '../i18n';
 
 /** Height of one row in px (fixed, so the list can draw only the rows in view). */
 const ROW_H = 22;
-/** Rows drawn beyond each edge of the view, so a fast scroll (or a flick of the wheel) does not show blank space. */
-const OVERSCAN = 30;
 
 /** What happened, newest first, filterable by machine and by event type, linked to the graph. */
 export function EventLog() {
@@ -35,35 +34,8 @@ export function EventLog() {
     }
     return out;
   }, [events, node, type]);
-  const list = useRef<HTMLDivElement>(null);
-  const [scroll, setScroll] = useState({ top: 0, height: 300 });
-  // a reader scrolled into older events keeps them in view while newer ones arrive above
-  const newest = useRef<number>(-1);
-  useLayoutEffect(() => {
-    const el = list.current;
-    const top = rows[0]?.seq ?? -1;
-    // the scroll position as last reported (reading el.scrollTop here would force a layout on every refresh)
-    if (el && scroll.top > 0 && newest.current >= 0 && top > newest.current) {
-      let added = 0;
-      while (added < rows.length && rows[added]!.seq > newest.current) added++;
-      el.scrollTop += added * ROW_H;
-    }
-    newest.current = top;
-    // only new rows move the reader's place; a scroll alone must not
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows]);
-  // the list's height is known only once it is on the page (and changes with the window)
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    const measure = () => setScroll((sc) => (sc.height === el.clientHeight ? sc : { top: el.scrollTop, height: el.clientHeight }));
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  const first = Math.max(0, Math.floor(scroll.top / ROW_H) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW_H) + OVERSCAN);
+  const seqs = useMemo(() => rows.map((e) => e.seq), [rows]);
+  const { box, onScroll, first, last, padding } = useWindowedList(seqs, ROW_H);
   const choose = (e: TraceEvent) => {
     if (e.type.startsWith('message') && e.msg >= 0) {
       void selectMessage(e.msg);
@@ -107,8 +79,8 @@ export function EventLog() {
         </label>
       </div>
       {skipped > 0 && <p className="muted small">{t('log.skipped', { n: fmtNum(skipped) })}</p>}
-      <div className="log-scroll" ref={list} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
-        <ol className="log-rows" data-testid="log-rows" style={{ paddingTop: first * ROW_H, paddingBottom: Math.max(0, rows.length - last) * ROW_H }} data-rows={rows.length}>
+      <div className="log-scroll" ref={box} onScroll={onScroll}>
+        <ol className="log-rows" data-testid="log-rows" style={padding} data-rows={rows.length}>
           {rows.length === 0 && <li className="muted">{t('log.empty')}</li>}
           {rows.slice(first, last).map((e) => {
             const text = describeEvent(t, topo, e, cluster);

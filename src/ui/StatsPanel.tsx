@@ -48,19 +48,17 @@ export function StatsPanel() {
       <h3>{t('stats.util')}</h3>
       {many && <p className="small muted" data-testid="util-top">{t('stats.utilTop', { shown: fmtNum(MAX_BARS), n: fmtNum(all.length), mean: formatPercent(mean) })}</p>}
       <ul className="util-bars">
-        {busyNodes.map(({ n, u }) => {
-          return (
-            <li key={n.id}>
-              <button type="button" className="link-like" onClick={() => select({ kind: 'node', id: n.id })}>
-                {n.label}
-              </button>
-              <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(u * 100)} aria-label={n.label}>
-                <span style={{ width: `${Math.round(u * 100)}%` }} />
-              </span>
-              <span className="num">{formatPercent(u)}</span>
-            </li>
-          );
-        })}
+        {busyNodes.map(({ n, u }) => (
+          <li key={n.id}>
+            <button type="button" className="link-like" onClick={() => select({ kind: 'node', id: n.id })}>
+              {n.label}
+            </button>
+            <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(u * 100)} aria-label={n.label}>
+              <span style={{ width: `${Math.round(u * 100)}%` }} />
+            </span>
+            <span className="num">{formatPercent(u)}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

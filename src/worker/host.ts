@@ -162,14 +162,7 @@ export class SimHost {
     const s = this.skip;
     const sim = this.sim;
     if (!s || !sim) return;
-    const start = this.clock.nowMs();
-    let stalled = false;
-    while (sim.nowUs < s.toUs && this.clock.nowMs() - start < SKIP_SLICE_MS) {
-      const before = sim.eventsProcessed;
-      this.timeline!.run(sim, { untilUs: s.toUs, maxEvents: CHUNK });
-      stalled = sim.eventsProcessed === before && sim.nowUs < s.toUs;
-      if (stalled) break;
-    }
+    const stalled = this.runToward(sim, s.toUs, SKIP_SLICE_MS);
     if (sim.nowUs >= s.toUs || stalled) {
       this.skip = null;
       this.setPlaying(s.resume);
@@ -231,18 +224,28 @@ export class SimHost {
     const elapsedMs = Math.min(MAX_TICK_MS, start - this.lastWallMs);
     this.lastWallMs = start;
     const target = sim.nowUs + this.lagUs + Math.round(elapsedMs * 1000 * this.speed);
-    const tl = this.timeline!;
-    while (sim.nowUs < target) {
-      const before = sim.eventsProcessed;
-      tl.run(sim, { untilUs: target, maxEvents: CHUNK });
-      if (sim.eventsProcessed === before && sim.nowUs < target) break;
-      if (this.clock.nowMs() - start > BUDGET_MS) break;
-    }
+    this.runToward(sim, target, BUDGET_MS);
     const maxLag = MAX_LAG_MS * 1000 * this.speed;
     this.lagUs = Math.min(Math.max(0, target - sim.nowUs), maxLag);
     if (this.ready()) this.postFrame();
     this.ticking = true;
     this.clock.schedule(() => this.tick(), Math.max(0, TICK_MS - (this.clock.nowMs() - start)));
+  }
+
+  /**
+   * Runs toward `targetUs` in chunks of events until it gets there or has
+   * spent `budgetMs` of wall time (at least one chunk); true when the run
+   * cannot move on (nothing left to happen before the target).
+   */
+  private runToward(sim: Simulation, targetUs: number, budgetMs: number): boolean {
+    const start = this.clock.nowMs();
+    while (sim.nowUs < targetUs) {
+      const before = sim.eventsProcessed;
+      this.timeline!.run(sim, { untilUs: targetUs, maxEvents: CHUNK });
+      if (sim.eventsProcessed === before && sim.nowUs < targetUs) return true;
+      if (this.clock.nowMs() - start > budgetMs) break;
+    }
+    return false;
   }
 
   private postFrame(): void {

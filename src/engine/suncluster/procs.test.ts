@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, type EngineCommand } from '../commands';
-import { createSimulation } from '../createSimulation';
+import { applyCommand } from '../commands';
 import { SUN_MSG } from './spec';
-import type { SunClusterModel } from './sunModel';
-import { sunWorld, type SunOptions } from './world';
+import { SEC, sunTestWorld } from './testWorld';
 
-const SEC = 1_000_000;
-
-function sun(o: SunOptions = {}, seed = 1) {
-  const sim = createSimulation(sunWorld(o), seed);
-  const model = sim.models.find((m) => m.name === 'suncluster') as SunClusterModel;
-  const cmd = (c: EngineCommand) => expect(applyCommand(sim, c)).toBeNull();
-  const idx = (id: string) => sim.net.node(id)!.index;
-  return { sim, model, cmd, idx };
-}
+const sun = sunTestWorld;
 
 describe('global process management (SUN-PROC)', () => {
   const agree = (b: ReturnType<typeof sun>, node: string) => {

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, type EngineCommand } from '../commands';
-import { createSimulation } from '../createSimulation';
+import { applyCommand } from '../commands';
 import type { Message } from '../model';
 import { stepsFor } from './gfs';
 import { SUN_FILES, SUN_MSG, fileByPath } from './spec';
-import type { SunClusterModel } from './sunModel';
-import { sunWorld, type SunOptions } from './world';
-
-const SEC = 1_000_000;
+import { SEC, sunTestWorld } from './testWorld';
+import type { SunOptions } from './world';
 
 function sun(o: SunOptions = {}, seed = 1) {
-  const sim = createSimulation(sunWorld(o), seed);
-  const model = sim.models.find((m) => m.name === 'suncluster') as SunClusterModel;
-  const cmd = (c: EngineCommand) => expect(applyCommand(sim, c)).toBeNull();
-  const idx = (id: string) => sim.net.node(id)!.index;
+  const { sim, model, cmd, idx } = sunTestWorld(o, seed);
   const util = (id: string) => sim.net.node(id)!.utilization(sim.nowUs);
   /** Runs until the node's file operations are all done. */
   const settle = (limitUs = 5 * SEC) => {
