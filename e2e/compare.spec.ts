@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openLab } from './fixtures/lab';
+import { openLab, snapshot } from './fixtures/lab';
 
 test('side by side: the office with thin clients against the same run with fat clients, on one clock (CS-FAT-THIN)', async ({ page }) => {
   const errors = await openLab(page, '?lang=en&preset=office&speed=10');
@@ -17,6 +17,9 @@ test('side by side: the office with thin clients against the same run with fat c
   await expect(page.getByTestId('compare-panel')).toContainText('run B (every client fat');
   // pausing pauses both
   await page.getByTestId('play').click();
+  // the pause reaches the worker after a frame or two: read the panel once the page knows it is paused
+  await expect.poll(async () => (await snapshot(page)).playing).toBe(false);
+  await page.waitForTimeout(200);
   const b1 = await page.getByTestId('compare-panel').textContent();
   await page.waitForTimeout(800);
   expect(await page.getByTestId('compare-panel').textContent()).toBe(b1);
