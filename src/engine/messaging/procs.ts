@@ -81,6 +81,8 @@ export class Procs {
 
   setState(ctx: ModelContext, p: Proc, state: number): void {
     if (p.state === state) return;
+    // a process on a crashed machine stays down whatever is still under way for it (a reply, a report) until it restarts
+    if (!ctx.net.nodes[p.node]!.up && state !== PS.down) return;
     const blocked = state === PS.blockedSend || state === PS.blockedRecv;
     // the invariant: a process never blocks with a job in the CPU
     if (blocked && p.jobs > 0) this.blockedRan++;
@@ -93,6 +95,7 @@ export class Procs {
 
   /** Queues CPU work for the process: running if the CPU is free, else ready. */
   work(ctx: ModelContext, p: Proc, us: number, tag: number): void {
+    if (!ctx.net.nodes[p.node]!.up) return;
     const q = this.cpu.get(p.node) ?? [];
     this.cpu.set(p.node, q);
     q.push(p.index);

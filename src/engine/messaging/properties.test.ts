@@ -72,6 +72,17 @@ describe('message-passing properties over seeds and loss rates (randomised: fast
     );
   }, 60_000);
 
+  it('a client whose machine is down for a while neither runs nor blocks until it restarts (found by the property below: seed 1428464415)', () => {
+    const { sim, model } = lab(MP_WORLDS.orb(), 0);
+    sim.runUntil(6_921_354);
+    applyCommand(sim, { type: 'crashNode', node: 'c' });
+    sim.runUntil(19_677_534);
+    expect(model.procs.byId('C')!.jobs).toBe(0);
+    applyCommand(sim, { type: 'restartNode', node: 'c' });
+    sim.runUntil(30 * SEC);
+    expect(model.procs.blockedRan).toBe(0);
+  });
+
   it('a blocked process never runs, in every preset, under random link faults and setting changes (MP-BLOCK)', () => {
     const worlds = [MP_WORLDS.sendrecv, MP_WORLDS.reliable, MP_WORLDS.blocking, MP_WORLDS.noshm, () => MP_WORLDS.rpc({ byRef: true }), () => MP_WORLDS.rpc({ mode: 'alternate', calls: 4 }), MP_WORLDS.orb];
     const cmd = fc.oneof(
