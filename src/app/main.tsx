@@ -7,7 +7,7 @@ import { fromSearchParams } from '../scenario/scenario';
 import { SHARE_PARAM } from '../share/link';
 import { loadCodec, openShared, refuseLink } from '../store/share';
 import { attachWorker, loadScenario, notify, receiveFrame, useLab } from '../store/labStore';
-import { startWorker } from '../store/workerClient';
+import { sharedLinkFromWorker, startWorker } from '../store/workerClient';
 import { App } from '../ui/App';
 import { initLessons, openLesson } from '../ui/lessons/lessonUi';
 import '../ui/styles.css';
@@ -54,8 +54,8 @@ async function startApp(): Promise<void> {
     if (lesson !== null) void openLesson(lesson, lessonStep(params.get('step')));
   } else {
     // a shared run: valid, it opens paused where it was sent; otherwise the reason and the default scenario
-    // (the codec loads while the worker starts; the page is drawn once the run's language is known)
-    const r = (await loadCodec()).decodeShare(shared);
+    // (the worker has read the link already, see workerClient; the page is drawn once the run's language is known)
+    const r = (await sharedLinkFromWorker()) ?? (await loadCodec()).decodeShare(shared);
     if (r.ok) openShared(lang === 'es' || lang === 'en' ? { ...r.doc, lang } : r.doc);
     else refuseLink(r.problem);
     // the sender's lesson step, on the sender's simulation

@@ -11,6 +11,8 @@ import type { PackedEvents } from './events';
 
 export const PROTOCOL_VERSION = 1;
 
+export { EARLY_SHARE } from './earlyShare';
+
 export type { CommandError, EngineCommand, LoggedCommand, TraceEvent, TopologyView, WorldSpec, WorldView };
 export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view';
 export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, requestText, sqlText } from '../engine/clientserver/costModel';

@@ -64,14 +64,29 @@ export class SimHost {
 
   /** Starts a run; replies and frames of the previous run stop at once. */
   load(runId: number, world: WorldSpec, seed: number, log: LoggedCommand[], playing: boolean, speed: number, cursor?: { event: number; us: number }): void {
+    this.prepare(world, seed, log, cursor);
+    this.begin(runId, playing, speed);
+  }
+
+  /**
+   * Builds a run (replayed to its cursor, if any) without starting it or
+   * posting a frame: the worker does this for a shared link before the page
+   * asks, and `begin` starts it once the page's own load names the same run.
+   */
+  prepare(world: WorldSpec, seed: number, log: LoggedCommand[], cursor?: { event: number; us: number }): void {
+    this.setPlaying(false);
     const tl = new Timeline(world, seed, () => this.clock.nowMs());
     let sim = tl.start(log);
     if (cursor) {
-      sim = tl.open(cursor);
+      sim = tl.open(cursor, sim);
       this.resetEvents = true;
     } else if (log.length > 0) tl.run(sim, { untilEvent: tl.log[tl.log.length - 1]!.atEvent });
     this.timeline = tl;
     this.sim = sim;
+  }
+
+  /** Starts the prepared run under this id: its first frame carries the topology, the log and (after a cursor) the run's memory of events. */
+  begin(runId: number, playing: boolean, speed: number): void {
     this.runId = runId;
     this.logChanged = true;
     this.sentTopology = -1;

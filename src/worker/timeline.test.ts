@@ -119,5 +119,19 @@ describe('branches', () => {
     const other = setup();
     other.host.load(2, clientServerWorld(6), 4, log, false, 1, { event: sent.e, us: sent.t });
     expect(other.state()).toEqual(sent);
+
+    // the worker builds a shared link's run before the page asks (prepare), then starts it when asked (begin): the same run, the same first frame
+    const early = setup();
+    early.frames.length = 0;
+    early.host.prepare(clientServerWorld(6), 4, log, { event: sent.e, us: sent.t });
+    expect(early.frames).toHaveLength(0);
+    early.host.begin(3, false, 1);
+    expect(early.state()).toEqual(sent);
+    const [a, b] = [other.frames[other.frames.length - 1]!, early.frames[0]!];
+    expect(b.reset).toBe(true);
+    expect(b.topology).toEqual(a.topology);
+    expect(b.commandLog).toEqual(a.commandLog);
+    expect(b.events).toEqual(a.events);
+    expect(b.runId).toBe(3);
   });
 });

@@ -111,11 +111,11 @@ export class Timeline {
     this.headUs = at.us;
   }
 
-  /** Rebuilds a shared run up to its cursor (event count and clock), which becomes the head. */
-  open(cursor: { event: number; us: number }): Simulation {
+  /** Rebuilds a shared run up to its cursor (event count and clock), which becomes the head; `fresh` (the run `start` made) is run on rather than copied. */
+  open(cursor: { event: number; us: number }, fresh?: Simulation): Simulation {
     this.headEvent = cursor.event;
     this.headUs = cursor.us;
-    const { sim } = this.seek(cursor);
+    const { sim } = this.seek(cursor, fresh);
     sim.nowUs = Math.max(sim.nowUs, cursor.us);
     this.headEvent = sim.eventsProcessed;
     this.headUs = sim.nowUs;
