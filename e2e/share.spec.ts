@@ -54,6 +54,13 @@ test('a link shared mid-run reopens the same run at the same moment in a fresh p
 });
 
 /** A valid document for the broken-link tests to spoil. */
+/** Imports a file as a person does: Share, then Import, then the browser's file chooser. */
+async function importFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  if (!(await page.getByTestId('share-import').isVisible())) await page.getByTestId('share').click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('share-import').click()]);
+  await chooser.setFiles(file);
+}
+
 function doc(patch: Record<string, unknown> = {}): ShareDoc {
   return { version: SHARE_VERSION, scenario: DEFAULT_SCENARIO, log: [{ atEvent: 40, atUs: 900_000, cmd: { type: 'crashNode', node: 'db' } }], cursorEvent: 200, cursorUs: 2_000_000, lang: 'en', ...patch } as ShareDoc;
 }
@@ -106,7 +113,7 @@ test('export and import a run as a JSON file; a bad file is refused and the curr
   expect(JSON.parse(text)).toMatchObject({ version: SHARE_VERSION, cursorEvent: sent.eventsProcessed, cursorUs: sent.nowUs, lang: 'es' });
 
   // a bad file: the reason, in Spanish, and the run untouched
-  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "scenario": ') });
+  await importFile(page, { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "scenario": ') });
   await expect(page.getByTestId('notices')).toContainText('no son JSON válido');
   await expect(page.getByTestId('notices')).toContainText('tu ejecución sigue igual');
   const after = await snapshot(page);
@@ -114,14 +121,14 @@ test('export and import a run as a JSON file; a bad file is refused and the curr
   expect(after.commandLog).toEqual(sent.commandLog);
   const hostile = JSON.parse(text);
   hostile.log[0].cmd.node = xss;
-  await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  await importFile(page, { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
   await expect(page.getByTestId('notices')).toContainText('caracteres no permitidos');
   expect((await snapshot(page)).traceHash).toBe(sent.traceHash);
 
   // the good file, opened in a fresh page, rebuilds the same run
   const fresh = await page.context().newPage();
   await openLab(fresh, '?lang=en&seed=2');
-  await fresh.getByTestId('import-file').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await importFile(fresh, { name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect.poll(async () => (await snapshot(fresh)).traceHash).toBe(sent.traceHash);
   expect((await snapshot(fresh)).eventsProcessed).toBe(sent.eventsProcessed);
   await expect(fresh.locator('html')).toHaveAttribute('lang', 'es');

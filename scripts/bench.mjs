@@ -110,12 +110,27 @@ async function firstFrameBench(browser) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(url);
-    const h = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, FIRST_FRAME, { timeout: 30_000 });
-    times.push(await h.jsonValue());
+    times.push(await markTime(page, FIRST_FRAME));
     await context.close();
   }
   times.sort((a, b) => a - b);
   console.log(`BENCH ${JSON.stringify({ name: 'start.firstFrameMs', value: Math.round(times[2]), unit: 'ms', runs: times.length, maxMs: Math.round(times[4]) })}`);
+}
+
+/**
+ * When the page set a performance mark, read once it is there. It first waits
+ * 1.5 s without touching the page: Playwright's polling (waitForFunction)
+ * runs a script in the page that took 50-140 ms of its main thread while it
+ * was starting, which a person's browser does not pay.
+ */
+async function markTime(page, mark) {
+  await page.waitForTimeout(1500);
+  for (let waited = 1500; ; waited += 250) {
+    const t = await page.evaluate((m) => performance.getEntriesByName(m)[0]?.startTime ?? null, mark);
+    if (t !== null) return t;
+    if (waited > 30_000) throw new Error(`no ${mark} mark after 30 s`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Opens a preset at 100x and waits for its first frame. */

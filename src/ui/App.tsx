@@ -41,6 +41,8 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
+  // the machines, the inspector, the timeline and the log mount with the panels, once the graph's first picture is painted
+  const panels = useLab((s) => s.panelView !== null);
   // a list, not the joined string: 'suncluster' must not count as 'cluster'
   const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join()).split(',');
   const home = useLessons((s) => s.screen === 'home');
@@ -102,17 +104,17 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
               <LessonPanel />
             </Suspense>
           )}
-          <NodeList />
-          {!inLesson && <Legend />}
+          {panels && <NodeList />}
+          {panels && !inLesson && <Legend />}
         </div>
         <div className="stage">
           <GraphView />
           {!ready && <p className="loading">{t('app.loading')}</p>}
         </div>
-        <Inspector />
+        {panels ? <Inspector /> : <div />}
       </main>
       {models.includes('messaging') && <SpaceTime />}
-      <Timeline />
+      {panels && <Timeline />}
       {comparing && <ComparePanel onClose={() => setComparing(false)} />}
       {models.includes('clientserver') && (
         <>
@@ -158,7 +160,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
           <ScalePanel />
         </div>
       )}
-      <EventLog />
+      {panels && <EventLog />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { importFile, loadCodec, makeShareLink, shareFile, shareLink } from '../store/share';
 import { useT } from './useT';
 import './share.css';
@@ -8,7 +8,6 @@ export function ShareBar() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const makeLink = async (embed: boolean) => {
     const url = await makeShareLink(location.href, embed);
     if (!url) return;
@@ -38,21 +37,6 @@ export function ShareBar() {
       <button type="button" onClick={toggle} aria-expanded={open} title={t('share.linkHint')} data-testid="share">
         {t('share.title')} ▾
       </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        className="sr-only"
-        tabIndex={-1}
-        aria-label={t('share.import')}
-        data-testid="import-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          setOpen(false);
-          if (file) void importFile(file);
-        }}
-      />
       {open && (
         <div className="share-pop" role="group" aria-label={t('share.title')}>
           {link && <span className="small">{link.copied ? t('share.copied', { n: link.url.length }) : t('share.copyManual', { n: link.url.length })}</span>}
@@ -67,7 +51,7 @@ export function ShareBar() {
             <button type="button" onClick={exportFile} title={t('share.exportHint')} data-testid="share-export">
               {t('share.export')}
             </button>
-            <button type="button" onClick={() => fileInput.current?.click()} title={t('share.importHint')} data-testid="share-import">
+            <button type="button" onClick={() => chooseFile((file) => { setOpen(false); void importFile(file); })} title={t('share.importHint')} data-testid="share-import">
               {t('share.import')}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
@@ -78,6 +62,22 @@ export function ShareBar() {
       )}
     </div>
   );
+}
+
+/**
+ * Opens the browser's file chooser from an input made for the click: a file
+ * input kept in the page costs its first layout a font lookup for the
+ * input's own label (tens of ms on the way to a shared link's first frame).
+ */
+function chooseFile(onFile: (file: File) => void): void {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) onFile(file);
+  });
+  input.click();
 }
 
 /** In embed mode: a link to the same run in the full lab. */
