@@ -81,6 +81,11 @@ export class GraphRenderer {
     this.staticCtx = this.staticCanvas.getContext('2d', { alpha: false })!;
     this.overlayCtx = this.overlayCanvas.getContext('2d')!;
     this.zoomBehavior = zoom<HTMLElement, unknown>()
+      // the box's size as last measured (d3's default reads it from the page each time, forcing a layout mid-task)
+      .extent(() => [
+        [0, 0],
+        [this.width, this.height],
+      ])
       .scaleExtent([0.02, 8])
       .clickDistance(4)
       .on('start', (e: D3ZoomEvent<HTMLElement, unknown>) => {

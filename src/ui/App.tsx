@@ -25,6 +25,7 @@ import { ScalePanel } from './ScalePanel';
 import { SsiPanel } from './SsiPanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
+import { useStagedMount } from './useStagedMount';
 import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
 import { ComparePanel } from './ComparePanel';
@@ -41,10 +42,11 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
-  // the machines, the inspector, the timeline and the log mount with the panels, once the graph's first picture is painted
-  const panels = useLab((s) => s.panelView !== null);
+  // once the graph is drawn, a frame apart: the machines, the inspector, the timeline, the lab's panels, the log
+  const stage = useStagedMount(5);
+  const labModels = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   // a list, not the joined string: 'suncluster' must not count as 'cluster'
-  const models = useLab((s) => Object.keys(s.panelView?.models ?? {}).join()).split(',');
+  const models = stage >= 4 ? labModels.split(',') : [];
   const home = useLessons((s) => s.screen === 'home');
   const inLesson = useLessons((s) => s.snapshot !== null);
   const [comparing, setComparing] = useState(false);
@@ -104,17 +106,17 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
               <LessonPanel />
             </Suspense>
           )}
-          {panels && <NodeList />}
-          {panels && !inLesson && <Legend />}
+          {stage >= 1 && <NodeList />}
+          {stage >= 1 && !inLesson && <Legend />}
         </div>
         <div className="stage">
           <GraphView />
           {!ready && <p className="loading">{t('app.loading')}</p>}
         </div>
-        {panels ? <Inspector /> : <div />}
+        {stage >= 2 ? <Inspector /> : <div />}
       </main>
       {models.includes('messaging') && <SpaceTime />}
-      {panels && <Timeline />}
+      {stage >= 3 && <Timeline />}
       {comparing && <ComparePanel onClose={() => setComparing(false)} />}
       {models.includes('clientserver') && (
         <>
@@ -160,7 +162,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
           <ScalePanel />
         </div>
       )}
-      {panels && <EventLog />}
+      {stage >= 5 && <EventLog />}
     </div>
   );
 }

@@ -25,12 +25,12 @@ export function useWindowedList(keys: readonly number[], rowHeight: number) {
     }
     newest.current = first;
   }, [keys, rowHeight]);
-  // the box's height is known only once it is on the page (and changes with the window)
+  // the box's height is known once it is laid out (and changes with the window): the observer says so after
+  // the browser's own layout, where reading it costs nothing (read while mounting, it forced the page's layout then)
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
-    const measure = () => setScroll((sc) => (sc.height === el.clientHeight ? sc : { top: el.scrollTop, height: el.clientHeight }));
-    measure();
+    const measure = () => setScroll((sc) => (sc.height === el.clientHeight ? sc : { top: top.current, height: el.clientHeight }));
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
