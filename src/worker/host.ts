@@ -47,6 +47,8 @@ export class SimHost {
   private lastWallMs = 0;
   private lagUs = 0;
   private ticking = false;
+  /** The prepared run's first frame, until `begin` posts it. */
+  private firstFrame: Frame | null = null;
   /** A skip ahead in progress: simulated as fast as the machine allows, not paced. */
   private skip: { fromUs: number; toUs: number; resume: boolean } | null = null;
 
@@ -83,17 +85,26 @@ export class SimHost {
     } else if (log.length > 0) tl.run(sim, { untilEvent: tl.log[tl.log.length - 1]!.atEvent });
     this.timeline = tl;
     this.sim = sim;
-  }
-
-  /** Starts the prepared run under this id: its first frame carries the topology, the log and (after a cursor) the run's memory of events. */
-  begin(runId: number, playing: boolean, speed: number): void {
-    this.runId = runId;
+    // its first frame (topology, log, and after a cursor the run's memory of events) is made now too: a shared link's run is prepared before the page asks
     this.logChanged = true;
     this.sentTopology = -1;
+    this.firstFrame = this.makeFrame();
+  }
+
+  /** Starts the prepared run under this id and posts its first frame. */
+  begin(runId: number, playing: boolean, speed: number): void {
+    const first = this.firstFrame;
+    this.firstFrame = null;
+    this.runId = runId;
     this.speed = clampSpeed(speed);
     this.lagUs = 0;
     this.setPlaying(playing);
-    this.postFrame();
+    if (first) this.post({ ...first, runId, playing: this.playing, speed: this.speed, lagUs: 0 });
+    else {
+      this.logChanged = true;
+      this.sentTopology = -1;
+      this.postFrame();
+    }
   }
 
   play(): void {
@@ -264,8 +275,15 @@ export class SimHost {
   }
 
   private postFrame(): void {
+    // anything posted before the prepared run's start means it has moved on: its first frame is stale
+    this.firstFrame = null;
+    const frame = this.makeFrame();
+    if (frame) this.post(frame);
+  }
+
+  private makeFrame(): Frame | null {
     const sim = this.sim;
-    if (!sim) return;
+    if (!sim) return null;
     const view = worldView(sim);
     const tl = this.timeline!;
     const drained = sim.trace.drain();
@@ -294,7 +312,7 @@ export class SimHost {
       this.sentTopology = view.topologyVersion;
     }
     this.logChanged = false;
-    this.post(frame);
+    return frame;
   }
 }
 

@@ -77,9 +77,9 @@ export class Timeline {
     this.headUs = 0;
     this.keyframes = [];
     this.undoStack = [];
-    const sim = createSimulation(this.world, this.seed);
-    this.forkable = this.capture(sim, 0);
-    return sim;
+    // no keyframe at time zero: a seek there builds the run afresh, which costs no more than copying one
+    this.forkable = true;
+    return createSimulation(this.world, this.seed);
   }
 
   /** Runs the live simulation on, meeting logged commands; notes the head and takes keyframes. */
