@@ -47,7 +47,8 @@ test('a link shared mid-run reopens the same run at the same moment in a fresh p
   expect(got.nowUs).toBe(sent.nowUs);
   expect(got.playing).toBe(false);
   expect(got.commandLog).toEqual(sent.commandLog);
-  expect(await visibleState(fresh)).toEqual(seen);
+  // the figures and the log mount a few frames after the graph
+  await expect.poll(() => visibleState(fresh)).toEqual(seen);
   await expect(fresh.getByTestId('notices')).toHaveCount(0);
   expect(errors).toEqual([]);
   expect(freshErrors).toEqual([]);

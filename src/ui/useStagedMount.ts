@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLab } from '../store/labStore';
 
 /**
@@ -17,8 +17,8 @@ export function useStagedMount(stages: number): number {
     let timer = 0;
     // after the next frame is painted, in a task of its own
     const frame = requestAnimationFrame(() => {
-      // a transition: React renders the new panels in slices of a few ms between the frames, and commits them once done
-      timer = window.setTimeout(() => startTransition(() => setStage((s) => Math.min(stages, s + 1))), 0);
+      // not a transition: frames arriving at 60 Hz would interrupt it for ever on a big scenario
+      timer = window.setTimeout(() => setStage((s) => Math.min(stages, s + 1)), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
