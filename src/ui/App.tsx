@@ -42,8 +42,10 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.view !== null);
-  // once the graph is drawn, a frame apart: the machines, the inspector, the timeline, the lab's panels, the log
-  const stage = useStagedMount(5);
+  // once the graph is drawn, a frame apart: the machines, the inspector, the timeline, the lab's panels a column at a time, the log
+  const stage = useStagedMount(7);
+  // the lab panel in column `c` (1 to 3) of its row
+  const col = (c: number) => stage >= 3 + c;
   const labModels = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   // a list, not the joined string: 'suncluster' must not count as 'cluster'
   const models = stage >= 4 ? labModels.split(',') : [];
@@ -121,48 +123,48 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
       {models.includes('clientserver') && (
         <>
           <div className="row">
-            <ProcessingPanel />
-            <LayersPanel />
+            {col(1) && <ProcessingPanel />}
+            {col(2) && <LayersPanel />}
           </div>
           <div className="row">
-            <StatsPanel />
-            <Charts />
+            {col(1) && <StatsPanel />}
+            {col(2) && <Charts />}
           </div>
         </>
       )}
       {models.includes('cluster') && (
         <div className="row">
-          <StatsPanel />
-          <ClusterPanel />
+          {col(1) && <StatsPanel />}
+          {col(2) && <ClusterPanel />}
         </div>
       )}
       {models.includes('messaging') && (
         <div className="row mp-row">
-          <MessagingPanel />
-          <RpcPanel />
+          {col(1) && <MessagingPanel />}
+          {col(2) && <RpcPanel />}
         </div>
       )}
       {models.includes('parallel') && (
         <div className="row">
-          {models.includes('ssi') ? <SsiPanel /> : <StatsPanel />}
-          <ParallelPanel />
+          {col(1) && (models.includes('ssi') ? <SsiPanel /> : <StatsPanel />)}
+          {col(2) && <ParallelPanel />}
         </div>
       )}
       {models.includes('suncluster') && (
         <div className="row row3">
-          <StatsPanel />
-          <SunNetPanel />
-          <SunFsPanel />
+          {col(1) && <StatsPanel />}
+          {col(2) && <SunNetPanel />}
+          {col(3) && <SunFsPanel />}
         </div>
       )}
       {models.includes('balancer') && (
         <div className="row row3">
-          <StatsPanel />
-          <BalancerPanel />
-          <ScalePanel />
+          {col(1) && <StatsPanel />}
+          {col(2) && <BalancerPanel />}
+          {col(3) && <ScalePanel />}
         </div>
       )}
-      {stage >= 5 && <EventLog />}
+      {stage >= 7 && <EventLog />}
     </div>
   );
 }
