@@ -217,16 +217,9 @@ async function waitForServer(url) {
   throw new Error(`preview server did not start at ${url}`);
 }
 
-/**
- * A pause before each timed engine figure. This virtual machine runs slower
- * for a while after sustained work: the cluster figure measured 2.1-2.9 M
- * events/s straight after the other benches and 3.0-3.2 M after a pause, on the same code.
- */
-const settle = () => new Promise((r) => setTimeout(r, Number(process.env.BENCH_SETTLE_MS ?? 15_000)));
-
+if (want('engine')) await engineBench();
 if (want('cluster')) await clusterBench();
-if (want('skip')) await settle().then(skipBench);
-if (want('engine')) await settle().then(engineBench);
+if (want('skip')) await skipBench();
 if (want('timeline')) await timelineBench();
 if (want('workerMemory')) await workerMemoryBench();
 await browserBenches();
