@@ -41,7 +41,6 @@ const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ de
 export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const ready = useLab((s) => s.view !== null);
   // once the graph is drawn, a frame apart: the machines, the inspector, the timeline, the lab's panels a column at a time, the log
   const stage = useStagedMount(7);
   // the lab panel in column `c` (1 to 3) of its row
@@ -64,7 +63,6 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
         <Notices />
         <div className="stage">
           <GraphView />
-          {!ready && <p className="loading">{t('app.loading')}</p>}
         </div>
         <Timeline />
       </div>
@@ -113,7 +111,6 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
         </div>
         <div className="stage">
           <GraphView />
-          {!ready && <p className="loading">{t('app.loading')}</p>}
         </div>
         {stage >= 2 ? <Inspector /> : <div />}
       </main>

@@ -88,9 +88,12 @@ export function GraphView() {
       if (window.__distlab) window.__distlab.renderer = null;
     };
   }, []);
+  // here rather than in App: the first frame then re-renders this, not the whole page
+  const ready = useLab((s) => s.view !== null);
   return (
     <>
       <div className="graph" ref={ref} data-testid="graph" />
+      {!ready && <p className="loading">{t('app.loading')}</p>}
       <button type="button" className="graph-fit" onClick={() => renderer.current?.fitView()} title={t('graph.fitHint')} data-testid="graph-fit">
         {t('graph.fit')}
       </button>
