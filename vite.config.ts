@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { EARLY_SHARE } from './src/protocol/earlyShare';
+import { SHARE_PARAM } from './src/share/link';
 
 /**
  * Starts the simulation worker from a small script in index.html's head, so
@@ -23,12 +24,11 @@ function earlyWorker(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const bundle = ctx.bundle ?? {};
-        const file = Object.keys(bundle).find((f) => /(^|\/)worker-[\w-]+\.js$/.test(f));
+        const file = Object.keys(ctx.bundle ?? {}).find((f) => /(^|\/)worker-[\w-]+\.js$/.test(f));
         if (!file) return html;
         // a shared link: the worker posts what the link says before it builds the run; kept here until the page's script runs
         const keep = `w.addEventListener('message', function f(e) { if (e.data && e.data.${EARLY_SHARE}) { window.__distlabShare = e.data.${EARLY_SHARE}; w.removeEventListener('message', f); } });`;
-        const script = `if (!/[?&]bench=render/.test(location.search)) { const w = window.__distlabWorker = new Worker(${JSON.stringify(base + file)}, { type: 'module', name: location.search }); if (/[?&]s=/.test(location.search)) ${keep} }`;
+        const script = `if (!/[?&]bench=render/.test(location.search)) { const w = window.__distlabWorker = new Worker(${JSON.stringify(base + file)}, { type: 'module', name: location.search }); if (/[?&]${SHARE_PARAM}=/.test(location.search)) ${keep} }`;
         return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <script>${script}</script>`);
       },
     },

@@ -2,6 +2,8 @@
  * What the page needs of sharing before it shares anything: the link's query
  * parameter, the document's version and its file text. The codec (fflate) and
  * the validation (zod) are loaded only when a link or file is made or read.
+ * vite.config.ts imports SHARE_PARAM from here: keep this file free of
+ * imports other than types.
  */
 import type { ShareDoc } from './document';
 

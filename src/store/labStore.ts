@@ -47,6 +47,8 @@ export interface LabState {
   view: WorldView | null;
   /** The same, refreshed at most every PANEL_INTERVAL_MS while playing: read by the panels. */
   panelView: WorldView | null;
+  /** How many groups of panels the page has mounted since its graph was first drawn (0 to MOUNT_STAGES; it only grows). */
+  mountStage: number;
   /** Hops finished during the newest frame (see Frame.hops): the renderer's afterglow. */
   arrivals: Float64Array;
   playing: boolean;
@@ -78,6 +80,7 @@ const initial: LabState = {
   topology: null,
   view: null,
   panelView: null,
+  mountStage: 0,
   arrivals: new Float64Array(0),
   playing: true,
   // a quarter of real time: slow enough to follow each message across the WAN
@@ -169,14 +172,38 @@ function refreshLater(runId: number): void {
 
 /** Shows the panels once the frame that draws the run's first picture has been painted, so the picture does not wait for them. */
 function panelsAfterPaint(runId: number): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const s = useLab.getState();
-      if (s.runId !== runId || s.panelView !== null || !s.view) return;
-      lastPanelMs = performance.now();
-      useLab.setState({ panelView: s.view, ...(pending.empty ? {} : pending.take(s.events, s.skippedEvents)) });
-    }, 0),
-  );
+  afterNextFrame(() => {
+    // the groups of panels follow, whether or not a later frame has shown the panels already
+    if (!staging && useLab.getState().mountStage < MOUNT_STAGES) {
+      staging = true;
+      afterNextFrame(nextMountStage);
+    }
+    const s = useLab.getState();
+    if (s.runId !== runId || s.panelView !== null || !s.view) return;
+    lastPanelMs = performance.now();
+    useLab.setState({ panelView: s.view, ...(pending.empty ? {} : pending.take(s.events, s.skippedEvents)) });
+  });
+}
+
+/** Groups of panels the page mounts one at a time after its first picture (App decides which group is which). */
+export const MOUNT_STAGES = 7;
+let staging = false;
+
+/**
+ * One more group of panels, then the next a frame later: no one task
+ * renders, lays out and paints every panel at once (together that was a
+ * long task of a few hundred ms on a busy machine).
+ */
+function nextMountStage(): void {
+  const stage = useLab.getState().mountStage + 1;
+  useLab.setState({ mountStage: stage });
+  staging = stage < MOUNT_STAGES;
+  if (staging) afterNextFrame(nextMountStage);
+}
+
+/** Runs `fn` in a task of its own once the next frame has been painted. */
+function afterNextFrame(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 function sample(v: WorldView): Sample {

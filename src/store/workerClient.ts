@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { EARLY_SHARE, type WireFrame, type WorkerApi } from '../protocol';
 import type { ShareResult } from '../share/document';
+import { SHARE_PARAM } from '../share/link';
 
 /** The page's handle on the simulation worker. */
 export interface WorkerClient {
@@ -26,7 +27,7 @@ export function prestartWorker(): void {
   window.__distlabWorker = undefined;
   const kept = window.__distlabShare as ShareResult | undefined;
   window.__distlabShare = undefined;
-  if (new URLSearchParams(location.search).has('s')) sharedLink = kept ? Promise.resolve(kept) : listenForShare(created);
+  if (new URLSearchParams(location.search).has(SHARE_PARAM)) sharedLink = kept ? Promise.resolve(kept) : listenForShare(created);
 }
 
 /**

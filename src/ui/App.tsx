@@ -25,7 +25,6 @@ import { ScalePanel } from './ScalePanel';
 import { SsiPanel } from './SsiPanel';
 import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
-import { useStagedMount } from './useStagedMount';
 import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
 import { ComparePanel } from './ComparePanel';
@@ -41,8 +40,8 @@ const LessonPanel = lazy(() => import('./lessons/LessonPanel').then((m) => ({ de
 export function App({ embed = false }: { embed?: boolean } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  // once the graph is drawn, a frame apart: the machines, the inspector, the timeline, the lab's panels a column at a time, the log
-  const stage = useStagedMount(7);
+  // once the graph is drawn, a frame apart (labStore's MOUNT_STAGES): the machines, the inspector, the timeline, the lab's panels a column at a time, the log
+  const stage = useLab((s) => s.mountStage);
   // the lab panel in column `c` (1 to 3) of its row
   const col = (c: number) => stage >= 3 + c;
   const labModels = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());

@@ -2,7 +2,6 @@ import { LABS, type LabName } from '../scenario/labs';
 import type { PresetName } from '../scenario/scenario';
 import { loadPreset } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { useStagedMount } from './useStagedMount';
 import { useT } from './useT';
 
 /** Chooses one of the built-in scenarios; it starts a new run. */
@@ -10,7 +9,7 @@ export function PresetPicker() {
   const t = useT();
   const preset = useLab((s) => s.scenario.preset);
   // the other choices come once the graph is drawn: laying out 38 labels was on the way to the first frame (the select's width is fixed in CSS)
-  const all = useStagedMount(1) >= 1;
+  const all = useLab((s) => s.mountStage >= 1);
   return (
     <label className="preset">
       <span>{t('preset.label')}</span>

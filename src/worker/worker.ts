@@ -5,6 +5,7 @@ import { EARLY_SHARE, type WireFrame, type WorkerApi } from '../protocol';
 import { packEvents } from '../protocol/events';
 import { buildWorld, type Scenario } from '../scenario/scenario';
 import { decodeShare } from '../share/codec';
+import { SHARE_PARAM } from '../share/link';
 import { SimHost } from './host';
 
 let listener: ((frame: WireFrame) => unknown) | null = null;
@@ -42,9 +43,9 @@ let early: string | null = null;
  * the codec nor the time to decode it), then builds its run.
  */
 function prepareShared(search: string): void {
-  const s = new URLSearchParams(search).get('s');
-  if (s === null) return;
-  const r = decodeShare(s);
+  const link = new URLSearchParams(search).get(SHARE_PARAM);
+  if (link === null) return;
+  const r = decodeShare(link);
   self.postMessage({ [EARLY_SHARE]: r });
   // a refused link is the page's to explain; it loads something else
   if (!r.ok) return;
@@ -80,4 +81,4 @@ const api: WorkerApi = {
 
 Comlink.expose(api);
 // after expose: the page's messages wait in the queue meanwhile
-if (typeof self.name === 'string' && self.name.includes('s=')) prepareShared(self.name);
+if (typeof self.name === 'string' && self.name.length > 0) prepareShared(self.name);
