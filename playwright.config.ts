@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, executablePath } from './scripts/chromium.mjs';
 
-/** The system Chromium (Debian's package); CHROMIUM_PATH points elsewhere on other machines. */
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 4317);
 /** A separate build folder lets several people run the browser tests at once on one machine. */
 const outDir = process.env.E2E_OUTDIR || 'dist';
@@ -19,16 +18,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: chromiumArgs,
     },
   },
   webServer: {

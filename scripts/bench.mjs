@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { buildForNode } from './build-node.mjs';
+import { chromiumArgs, executablePath } from './chromium.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.BENCH_PORT || 4399);
 /** BENCH_ONLY=render,firstFrame,... runs only those benches (names as the functions', without 'Bench'). */
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
@@ -53,7 +53,7 @@ async function browserBenches() {
     await waitForServer(`http://127.0.0.1:${port}/`);
     const browser = await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', '--enable-precise-memory-info'],
+      args: [...chromiumArgs, '--enable-precise-memory-info'],
     });
     try {
       if (want('render')) await renderBench(browser);

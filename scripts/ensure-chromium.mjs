@@ -3,8 +3,7 @@
 // can (Debian, as root); otherwise says in one line how to get one.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { executablePath as chromiumPath } from './chromium.mjs';
 
 function main() {
   if (existsSync(chromiumPath)) return;

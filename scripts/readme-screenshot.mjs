@@ -1,10 +1,11 @@
 // Refreshes docs/screenshot.png from a running app: `node scripts/readme-screenshot.mjs http://127.0.0.1:5173/`.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, executablePath } from './chromium.mjs';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:5173/';
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  executablePath,
+  args: chromiumArgs,
 });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto(`${base}?lang=en&clients=8`);
