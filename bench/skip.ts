@@ -22,8 +22,13 @@ function skipOnce(seed: number): Promise<{ secs: number; events: number; frames:
   });
 }
 
-// the first run warms the JIT; the figure is the better of the next two
+// the first run warms the JIT; the figure is the fastest of the next four (see bench/cluster.ts), the median goes with it
 await skipOnce(7);
-const runs = [await skipOnce(1), await skipOnce(2)].sort((a, b) => a.secs - b.secs);
+const runs: { secs: number; events: number; frames: number }[] = [];
+for (const seed of [1, 2, 3, 4]) runs.push(await skipOnce(seed));
+runs.sort((a, b) => a.secs - b.secs);
 const r = runs[0]!;
-console.log(`BENCH ${JSON.stringify({ name: 'skip.clusterHourWallSeconds', value: Number(r.secs.toFixed(2)), unit: 's', clusterNodes: 32, clients: 64, simulatedSeconds: 3600, events: r.events, progressFrames: r.frames })}`);
+const median = (runs[1]!.secs + runs[2]!.secs) / 2;
+console.log(
+  `BENCH ${JSON.stringify({ name: 'skip.clusterHourWallSeconds', value: Number(r.secs.toFixed(2)), unit: 's', clusterNodes: 32, clients: 64, simulatedSeconds: 3600, events: r.events, progressFrames: r.frames, runs: runs.length, median: Number(median.toFixed(2)) })}`,
+);

@@ -71,8 +71,13 @@ export function advance(sim: Simulation, log: readonly LoggedCommand[], next: nu
       if (Number.isFinite(untilUs)) sim.nowUs = Math.max(sim.nowUs, untilUs);
       return next;
     }
-    sim.step();
-    n++;
+    // without a trace limit, run every event before the next command or limit in one go (a skip ahead runs millions)
+    const before = next < log.length ? log[next]!.atEvent : Infinity;
+    const batch = untilTrace === Infinity ? Math.min(before, untilEvent) - sim.eventsProcessed : 1;
+    const ran = sim.runEvents(untilUs, Math.min(batch, maxEvents - n));
+    // (none: the queue is empty, so nothing will ever come)
+    if (ran === 0) return next;
+    n += ran;
   }
 }
 

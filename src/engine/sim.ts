@@ -104,12 +104,18 @@ export class Simulation {
    * then moves the clock to tUs if all were done. Returns the number processed.
    */
   runUntil(tUs: number, maxEvents = Infinity): number {
+    const n = this.runEvents(tUs, maxEvents);
+    if (n < maxEvents || this.queue.peekTime() > tUs) this.nowUs = Math.max(this.nowUs, tUs);
+    return n;
+  }
+
+  /** Processes the events due by tUs, at most maxEvents of them, leaving the clock at the last one's time; returns how many. */
+  runEvents(tUs: number, maxEvents: number): number {
     let n = 0;
     while (n < maxEvents && this.queue.size > 0 && this.queue.peekTime() <= tUs) {
       this.step();
       n++;
     }
-    if (n < maxEvents || this.queue.peekTime() > tUs) this.nowUs = Math.max(this.nowUs, tUs);
     return n;
   }
 
