@@ -6,6 +6,7 @@ import { ClusterData } from './ClusterData';
 import { ClusterSize } from './ClusterSize';
 import { MembershipTable } from './MembershipTable';
 import { useT } from './useT';
+import { RunCheckbox } from './RunCheckbox';
 
 /** The cluster model's state as its snapshot gives it (network node indices). */
 export interface ClusterSnapshot {
@@ -54,7 +55,7 @@ export function ClusterPanel() {
     <section className="panel cluster" aria-labelledby="cluster-title" data-testid="cluster-panel">
       <h2 id="cluster-title">{t('cluster.title')}</h2>
       <label className="quorum">
-        <input type="checkbox" checked={snap.quorum} onChange={(e) => void sendCommand({ type: 'setQuorum', on: e.target.checked })} data-testid="quorum" />
+        <RunCheckbox checked={snap.quorum} onToggle={(on) => sendCommand({ type: 'setQuorum', on })} testId="quorum" />
         <span>{t('cluster.quorum')}</span>
       </label>
       {snap.violating.length > 0 && (

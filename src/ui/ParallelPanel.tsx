@@ -6,6 +6,7 @@ import { useLab } from '../store/labStore';
 import { nodeLabel } from './format';
 import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
+import { RunCheckbox } from './RunCheckbox';
 
 /** The Beowulf model's state as its snapshot gives it. */
 export interface ParallelSnapshot {
@@ -61,7 +62,7 @@ export function ParallelPanel() {
         ))}
       </div>
       <label className="check">
-        <input type="checkbox" checked={!snap.sharedNetwork} onChange={(e) => void sendCommand({ type: 'setSharedNetwork', on: !e.target.checked })} data-testid="par-dedicated" />
+        <RunCheckbox checked={!snap.sharedNetwork} onToggle={(on) => sendCommand({ type: 'setSharedNetwork', on: !on })} testId="par-dedicated" />
         <span>{t('par.dedicated')}</span>
       </label>
       {snap.sharedNetwork && <p className="small bad">{t('par.sharedNote')}</p>}
@@ -111,7 +112,7 @@ export function ParallelPanel() {
       </div>
       <p className="small muted">{t(`par.help.${kind}`)}</p>
       <label className="check">
-        <input type="checkbox" checked={snap.migration} onChange={(e) => void sendCommand({ type: 'setMigration', on: e.target.checked })} data-testid="par-migration" />
+        <RunCheckbox checked={snap.migration} onToggle={(on) => sendCommand({ type: 'setMigration', on })} testId="par-migration" />
         <span>{t('par.migration')}</span>
       </label>
       {(stats?.migrations ?? 0) > 0 && <p className="small">{t('par.migrations', { n: stats?.migrations ?? 0 })}</p>}

@@ -8,6 +8,7 @@ import { setProcessLabels } from './describe';
 import { ModuleView } from './ModuleView';
 import type { MpProc, MpSnapshot } from './types';
 import './messaging.css';
+import { RunCheckbox } from '../RunCheckbox';
 
 const BLOCKED = [2, 3];
 
@@ -124,7 +125,7 @@ export function MessagingPanel() {
               </select>
             </label>
             <label className="check">
-              <input type="checkbox" checked={proc.copy} onChange={(e) => set({ copy: e.target.checked })} data-testid="mp-copy" />
+              <RunCheckbox checked={proc.copy} onToggle={(copy) => sendCommand({ type: 'mpSet', process: proc.id, copy })} testId="mp-copy" />
               <span>{t('mp.copy')}</span>
             </label>
             <label>

@@ -7,6 +7,7 @@ import { useT, type T } from '../useT';
 import { CallChart } from './CallChart';
 import type { MpSnapshot, RpcCallView } from './types';
 import './messaging.css';
+import { RunCheckbox } from '../RunCheckbox';
 
 /** The steps a call goes through, in order, for the way it is made now. */
 function stepsFor(byRef: boolean, broker: boolean): number[] {
@@ -51,7 +52,7 @@ export function RpcPanel() {
       <h2 id="rpc-title">{t('rpc.title')}</h2>
       <div className="mp-controls">
         <label className="check">
-          <input type="checkbox" checked={rpc.byRef} onChange={(e) => void sendCommand({ type: 'rpcSet', byRef: e.target.checked })} data-testid="rpc-byref" />
+          <RunCheckbox checked={rpc.byRef} onToggle={(byRef) => sendCommand({ type: 'rpcSet', byRef })} testId="rpc-byref" />
           <span>{t('rpc.byRef')}</span>
         </label>
         <label>

@@ -6,6 +6,7 @@ import { nodeLabel } from '../format';
 import { useT } from '../useT';
 import { NodeSelect } from '../NodeSelect';
 import { useSun, type SunSnapshot } from './snapshot';
+import { RunCheckbox } from '../RunCheckbox';
 
 type Via = SunSnapshot['results'][number]['via'];
 
@@ -65,7 +66,7 @@ export function SunFsPanel() {
         </button>
       </div>
       <label className="small">
-        <input type="checkbox" checked={snap.caches} onChange={(e) => void sendCommand({ type: 'sunCaches', on: e.target.checked })} data-testid="sun-caches" /> {t('sun.fs.caches')}
+        <RunCheckbox checked={snap.caches} onToggle={(on) => sendCommand({ type: 'sunCaches', on })} testId="sun-caches" /> {t('sun.fs.caches')}
       </label>
       <p className="small" data-testid="sun-fs-counters">
         {t('sun.fs.counters', { hits, misses, remote: snap.remote, inval: snap.invalidations })}
