@@ -8,7 +8,7 @@ import { MF, MSG_STRIDE } from '../protocol';
 import type { DrawContext } from './drawStatic';
 import { messageProgress } from './scene';
 import { MESSAGE_COLOR_OTHER, MESSAGE_COLORS, THEME } from './palette';
-import { makeStamp, stampDots, type Box, type Stamp } from './pixelStamps';
+import { makeStamp, stampBuckets, type Box, type Stamp } from './pixelStamps';
 
 const BUCKETS = MESSAGE_COLORS.length + 1;
 const TAU = Math.PI * 2;
@@ -168,14 +168,14 @@ export function paintMessages(ctx: CanvasRenderingContext2D, buf: MessageBuffers
     const rim = r * dpr >= 3 ? Math.max(1, dpr) : 0;
     buf.stamps = [...MESSAGE_COLORS, MESSAGE_COLOR_OTHER].map((c) => makeStamp(c, r * dpr, rim));
   }
-  for (let b = 0; b < BUCKETS; b++) {
-    const n = buf.count[b]!;
-    if (n === 0) continue;
-    const xy = buf.xy[b]!;
-    // positions were collected in CSS px
-    if (dpr !== 1) for (let j = 0; j < 2 * n; j++) xy[j] = xy[j]! * dpr;
-    stampDots(px, w, h, buf.stamps[b]!, xy, n, box);
+  // positions were collected in CSS px
+  if (dpr !== 1) {
+    for (let b = 0; b < BUCKETS; b++) {
+      const xy = buf.xy[b]!;
+      for (let j = 0; j < 2 * buf.count[b]!; j++) xy[j] = xy[j]! * dpr;
+    }
   }
+  stampBuckets(px, w, h, buf.stamps, buf.xy, buf.count, box);
   if (box.x1 > box.x0) ctx.putImageData(buf.image, 0, 0, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
 }
 

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeStamp, stampDots, type Box } from './pixelStamps';
+import { makeStamp, stampBuckets, stampDots, type Box } from './pixelStamps';
 
 const W = 40;
 const H = 30;
@@ -38,5 +39,36 @@ describe('pixel stamps (messages drawn as dots into a pixel buffer)', () => {
     const { px, box } = paint([-50, -50, 500, 10]);
     expect(px.every((p) => p === 0)).toBe(true);
     expect(box.x1 <= box.x0).toBe(true);
+  });
+
+  it('stamps many colours of crowd dots in two passes to the same pixels and box as one colour after another', () => {
+    const colours = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9'];
+    // fast-check reports the seed of a failing case
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1.5, 2, 3.5),
+        fc.constantFrom(0, 1),
+        fc.array(fc.array(fc.tuple(fc.float({ min: -6, max: W + 6, noNaN: true }), fc.float({ min: -6, max: H + 6, noNaN: true })), { maxLength: 40 }), { minLength: colours.length, maxLength: colours.length }),
+        (r, rim, dots) => {
+          const stamps = colours.map((c) => makeStamp(c, r, rim));
+          const xy = dots.map((d) => Float32Array.from(d.flat()));
+          const counts = Int32Array.from(dots, (d) => d.length);
+          const one = new Uint32Array(W * H);
+          const oneBox: Box = { x0: W, y0: H, x1: 0, y1: 0 };
+          stamps.forEach((s, b) => stampDots(one, W, H, s, xy[b]!, counts[b]!, oneBox));
+          const two = new Uint32Array(W * H);
+          const twoBox: Box = { x0: W, y0: H, x1: 0, y1: 0 };
+          stampBuckets(two, W, H, stamps, xy, counts, twoBox);
+          expect(two).toEqual(one);
+          expect(twoBox).toEqual(oneBox);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('uses the two passes for the small dots of a crowd (one see-through alpha), not for rimmed dots', () => {
+    expect(makeStamp('#0072b2', 1.5, 0).edgeAlpha).toBeGreaterThan(0);
+    expect(makeStamp('#0072b2', 4, 1).edgeAlpha).toBe(-1);
   });
 });
