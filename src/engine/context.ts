@@ -61,7 +61,6 @@ class KernelMessage implements Message {
   path = -1;
   shown = 0;
   gen = 0;
-  slot = -1;
 
   constructor(
     readonly id: number,

@@ -28,8 +28,6 @@ export interface Message {
   shown: number;
   /** Bumped when its queued arrival is superseded (a cut-through message re-routed hop by hop). */
   gen: number;
-  /** Its index in the kernel's list of messages in flight, -1 once it arrived or was dropped. */
-  slot: number;
 }
 
 /**

@@ -109,6 +109,16 @@ export class EventQueue<R> {
     return slot;
   }
 
+  /** The references of the queued events of one kind, in slot order, each with its slot (to read its numbers). */
+  forEachRef(kind: number, fn: (ref: R, slot: number) => void): void {
+    const { refs, kinds } = this;
+    // a free slot's reference was taken (takeRef) when its event was popped
+    for (let s = 0; s < this.slotsUsed; s++) {
+      const r = refs[s];
+      if (r !== undefined && kinds[s] === kind) fn(r, s);
+    }
+  }
+
   /** The reference a popped slot held, which the queue then forgets (so it does not keep it alive). */
   takeRef(slot: number): R | undefined {
     const r = this.refs[slot];

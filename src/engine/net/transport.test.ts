@@ -57,6 +57,19 @@ describe('cut-through transport', () => {
     expect(probe.got).toEqual([{ node: id('b'), id: 0, atUs: 400 }]);
   });
 
+  it('lists each travelling message once, also after a change re-routed it mid-path (its first queued arrival superseded)', () => {
+    const { sim, ctx, id } = setup();
+    ctx.send(id('a'), id('b'), 1, 50, null);
+    ctx.send(id('b'), id('a'), 2, 50, null);
+    expect(sim.inFlight.map((m) => m.id).sort()).toEqual([0, 1]);
+    sim.runUntil(100);
+    // both are on their first hop; the cut sends them back to hop by hop, queueing a second arrival each
+    applyCommand(sim, { type: 'cutLink', link: 'sw2~b' });
+    expect(sim.inFlight.map((m) => m.id).sort()).toEqual([0, 1]);
+    sim.runUntil(10_000);
+    expect(sim.inFlight).toEqual([]);
+  });
+
   it('is drawn on each link in turn, and each hop is reported once it is over', () => {
     const { sim, ctx, id } = setup();
     ctx.send(id('a'), id('b'), 1, 50, null);
