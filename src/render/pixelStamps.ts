@@ -105,27 +105,12 @@ export function stampDots(px: Uint32Array, w: number, h: number, stamp: Stamp, x
       if (y0 + size > by1) by1 = y0 + size;
       continue;
     }
-    // at an edge: clip pixel by pixel
-    let any = false;
-    for (let c = 0; c < cells; c++) {
-      const x = x0 + stamp.sx[c]!;
-      const y = y0 + stamp.sy[c]!;
-      if (x < 0 || y < 0 || x >= w || y >= h) continue;
-      const i = y * w + x;
-      const v = val[c]!;
-      if (((v >>> ALPHA_SHIFT) & 255) >= ((px[i]! >>> ALPHA_SHIFT) & 255)) px[i] = v;
-      any = true;
-    }
-    if (!any) continue;
-    bx0 = Math.min(bx0, Math.max(0, x0));
-    by0 = Math.min(by0, Math.max(0, y0));
-    bx1 = Math.max(bx1, Math.min(w, x0 + size));
-    by1 = Math.max(by1, Math.min(h, y0 + size));
+    // at an edge: the box as it stands goes to the clipped dot and comes back grown
+    Object.assign(box, { x0: bx0, y0: by0, x1: bx1, y1: by1 });
+    stampClipped(px, w, h, stamp, x0, y0, 0, cells, opaque, box);
+    ({ x0: bx0, y0: by0, x1: bx1, y1: by1 } = box);
   }
-  box.x0 = bx0;
-  box.y0 = by0;
-  box.x1 = bx1;
-  box.y1 = by1;
+  Object.assign(box, { x0: bx0, y0: by0, x1: bx1, y1: by1 });
 }
 
 /** Offsets of a stamp's pixels in a buffer `w` wide. */
@@ -156,7 +141,7 @@ export function stampBuckets(px: Uint32Array, w: number, h: number, stamps: read
 
 /** Writes the opaque or the see-through pixels of `n` dots without comparing; the see-through pass also grows `box`. */
 function writeCells(px: Uint32Array, w: number, h: number, stamp: Stamp, xy: Float32Array, n: number, opaquePass: boolean, box: Box): void {
-  const { size, val, off, sx, sy } = stamp;
+  const { size, val, off } = stamp;
   const from = opaquePass ? 0 : stamp.opaque;
   const to = opaquePass ? stamp.opaque : val.length;
   const half = size / 2;
@@ -174,23 +159,36 @@ function writeCells(px: Uint32Array, w: number, h: number, stamp: Stamp, xy: Flo
       if (y0 + size > by1) by1 = y0 + size;
       continue;
     }
-    // at an edge: clip pixel by pixel (the box as stampDots grows it: only when some pixel of the dot is on the canvas)
-    let any = false;
-    for (let c = 0; c < val.length; c++) {
-      const x = x0 + sx[c]!;
-      const y = y0 + sy[c]!;
-      if (x < 0 || y < 0 || x >= w || y >= h) continue;
-      any = true;
-      if (c >= from && c < to) px[y * w + x] = val[c]!;
-    }
-    if (!any || opaquePass) continue;
-    bx0 = Math.min(bx0, Math.max(0, x0));
-    by0 = Math.min(by0, Math.max(0, y0));
-    bx1 = Math.max(bx1, Math.min(w, x0 + size));
-    by1 = Math.max(by1, Math.min(h, y0 + size));
+    // at an edge (the opaque pass leaves the box alone: the see-through pass has grown it)
+    Object.assign(box, { x0: bx0, y0: by0, x1: bx1, y1: by1 });
+    stampClipped(px, w, h, stamp, x0, y0, from, to, to, opaquePass ? null : box);
+    ({ x0: bx0, y0: by0, x1: bx1, y1: by1 } = box);
   }
-  box.x0 = bx0;
-  box.y0 = by0;
-  box.x1 = bx1;
-  box.y1 = by1;
+  Object.assign(box, { x0: bx0, y0: by0, x1: bx1, y1: by1 });
+}
+
+/**
+ * A dot at an edge, clipped pixel by pixel: writes its pixels `from` to `to`
+ * that fall on the canvas (those from `compareFrom` on only where at least as
+ * opaque as what is there), and grows `box` (unless null) when any of its
+ * pixels is on the canvas.
+ */
+function stampClipped(px: Uint32Array, w: number, h: number, stamp: Stamp, x0: number, y0: number, from: number, to: number, compareFrom: number, box: Box | null): void {
+  const { val, sx, sy, size } = stamp;
+  let any = false;
+  for (let c = 0; c < val.length; c++) {
+    const x = x0 + sx[c]!;
+    const y = y0 + sy[c]!;
+    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    any = true;
+    if (c < from || c >= to) continue;
+    const i = y * w + x;
+    const v = val[c]!;
+    if (c < compareFrom || ((v >>> ALPHA_SHIFT) & 255) >= ((px[i]! >>> ALPHA_SHIFT) & 255)) px[i] = v;
+  }
+  if (!any || !box) return;
+  box.x0 = Math.min(box.x0, Math.max(0, x0));
+  box.y0 = Math.min(box.y0, Math.max(0, y0));
+  box.x1 = Math.max(box.x1, Math.min(w, x0 + size));
+  box.y1 = Math.max(box.y1, Math.min(h, y0 + size));
 }
