@@ -145,7 +145,6 @@ function simSeconds(page) {
   return page.evaluate(() => window.__distlab.store.getState().view.nowUs / 1e6);
 }
 
-/** Long tasks on the main thread while the heaviest preset plays at 100x for 20 s. */
 /**
  * Long tasks (Long Tasks API) while the heaviest preset plays at 100x, in two
  * windows: the page's first seconds after its first frame (the panels mount a

@@ -74,12 +74,17 @@ export class Simulation {
    */
   get inFlight(): Message[] {
     const out: Message[] = [];
+    this.forEachInFlight((m) => out.push(m));
+    return out;
+  }
+
+  /** Visits the messages travelling without listing them; `fn` must not queue events (a re-route walks the list instead). */
+  private forEachInFlight(fn: (m: Message) => void): void {
     const q = this.queue;
     q.forEachRef(HOP, (ref, slot) => {
       const m = ref as Message;
-      if (m.gen === q.nums[slot * 4]) out.push(m);
+      if (m.gen === q.nums[slot * 4]) fn(m);
     });
-    return out;
   }
 
   /** Time of the next pending event, or Infinity. */
@@ -263,6 +268,7 @@ export class Simulation {
    */
   private reroute(): void {
     const ps = this.paths;
+    // a list taken first: re-routing queues new arrivals, which may take slots the walk has yet to reach
     for (const m of this.inFlight) {
       const row = m.path;
       if (row < 0) continue;
@@ -322,7 +328,9 @@ export class Simulation {
   /** The hops finished since the last call: from, to, kind, arrival time, lost (0/1). */
   drainHops(): Float64Array {
     // cut-through messages pass their switches without events: report the hops they finished since
-    for (const m of this.inFlight) if (m.path >= 0) this.showHops(m, this.paths.hopAt(m.path, this.nowUs));
+    this.forEachInFlight((m) => {
+      if (m.path >= 0) this.showHops(m, this.paths.hopAt(m.path, this.nowUs));
+    });
     const out = Float64Array.from(this.hops);
     this.hops.length = 0;
     return out;

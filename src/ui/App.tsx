@@ -46,7 +46,7 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const col = (c: number) => stage >= 3 + c;
   const labModels = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   // a list, not the joined string: 'suncluster' must not count as 'cluster'
-  const models = stage >= 4 ? labModels.split(',') : [];
+  const models = col(1) ? labModels.split(',') : [];
   const home = useLessons((s) => s.screen === 'home');
   const inLesson = useLessons((s) => s.snapshot !== null);
   const [comparing, setComparing] = useState(false);

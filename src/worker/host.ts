@@ -86,8 +86,7 @@ export class SimHost {
     this.timeline = tl;
     this.sim = sim;
     // its first frame (topology, log, and after a cursor the run's memory of events) is made now too: a shared link's run is prepared before the page asks
-    this.logChanged = true;
-    this.sentTopology = -1;
+    this.sendEverythingNext();
     this.firstFrame = this.makeFrame();
   }
 
@@ -101,10 +100,15 @@ export class SimHost {
     this.setPlaying(playing);
     if (first) this.post({ ...first, runId, playing: this.playing, speed: this.speed, lagUs: 0 });
     else {
-      this.logChanged = true;
-      this.sentTopology = -1;
+      this.sendEverythingNext();
       this.postFrame();
     }
+  }
+
+  /** The next frame carries the topology and the log, as a run's first must. */
+  private sendEverythingNext(): void {
+    this.logChanged = true;
+    this.sentTopology = -1;
   }
 
   play(): void {
