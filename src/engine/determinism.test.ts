@@ -4,6 +4,7 @@ import { clientServerSimulation, clientServerWorld } from './clientserver/world'
 import type { EngineCommand } from './commands';
 import { Prng } from './kernel/prng';
 import { applyLogged, replay, type LoggedCommand } from './replay';
+import { runs } from './testRuns';
 
 const SEC = 1_000_000;
 
@@ -48,14 +49,15 @@ function run(seed: number): { hash: string; log: LoggedCommand[]; events: number
 describe('determinism', () => {
   it('the same seed and commands give the same trace hash (50 seeds, run twice)', () => {
     const hashes = new Set<string>();
-    for (let seed = 0; seed < 50; seed++) {
+    const seeds = runs(50);
+    for (let seed = 0; seed < seeds; seed++) {
       const a = run(seed);
       const b = run(seed);
       expect(b.hash, `seed ${seed}`).toBe(a.hash);
       hashes.add(a.hash);
     }
     // different seeds must actually give different runs
-    expect(hashes.size).toBe(50);
+    expect(hashes.size).toBe(seeds);
   });
 
   it('replaying a command log reproduces the run exactly', () => {
@@ -66,7 +68,7 @@ describe('determinism', () => {
         replay(sim, live.log, live.events);
         return sim.trace.hash() === live.hash;
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });

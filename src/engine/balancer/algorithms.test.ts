@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../kernel/prng';
 import { Picker, type Pool } from './algorithms';
+import { runs } from '../testRuns';
 
 const pool = (weights: number[], eligible = weights.map(() => true), active = weights.map(() => 0)): Pool => ({
   ids: weights.map((_, i) => `web-${i + 1}`),
@@ -58,7 +59,7 @@ describe('balancing algorithms (CL-LB)', () => {
         expect(moved('chash')).toBe(0);
         expect(moved('hash')).toBeGreaterThan(keys.length / 4);
       }),
-      { numRuns: 30, seed: 42 },
+      { numRuns: runs(30), seed: 42 },
     );
   });
 });

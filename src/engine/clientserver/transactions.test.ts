@@ -5,6 +5,7 @@ import type { Simulation } from '../sim';
 import { CLASSES, CS_MSG } from './costModel';
 import type { TransactionModel } from './transactions';
 import { clientServerSimulation, clientServerWorld, databaseWorld, mainframeWorld } from './world';
+import { runs } from '../testRuns';
 
 const SEC = 1_000_000;
 const figures = (sim: Simulation) => sim.models[0]!.stats(sim.nowUs) as Record<string, number>;
@@ -132,7 +133,7 @@ describe('accounting (property)', () => {
         expect(open).toBeLessThanOrEqual(clients);
         if (crash) expect(f.requestsFailed).toBeGreaterThan(0);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventQueue } from './queue';
+import { runs } from '../testRuns';
 
 describe('event queue', () => {
   it('gives events in (time, order queued) order, near or far, whole or fractional, as a sorted list would', () => {
@@ -32,7 +33,7 @@ describe('event queue', () => {
         while (ref.length > 0) take();
         expect(q.peekTime()).toBe(Infinity);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
