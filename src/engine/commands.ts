@@ -76,7 +76,12 @@ export interface CommandError {
     | 'notMember'
     | 'unknownProcess'
     | 'lastNic'
-    | 'unknownPath';
+    | 'unknownPath'
+    | 'noQuorum'
+    | 'groupPending'
+    | 'noTarget'
+    | 'notPossibleOwner'
+    | 'alreadyOwner';
   params: Record<string, string | number>;
 }
 

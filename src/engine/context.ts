@@ -25,8 +25,8 @@ export class KernelContext implements ModelContext {
     return this.sim.net;
   }
 
-  send(src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
-    this.sim.sendMessage(this.model, src, dst, kind, bytes, payload);
+  send(src: number, dst: number, kind: number, bytes: number, payload: unknown, net = -1): void {
+    this.sim.sendMessage(this.model, src, dst, kind, bytes, payload, net);
   }
 
   setTimer(node: number, delayUs: number, tag: number, data?: unknown): void {
@@ -70,11 +70,12 @@ class KernelMessage implements Message {
     readonly kind: number,
     readonly bytes: number,
     readonly payload: unknown,
+    readonly net: number,
   ) {
     this.at = src;
   }
 }
 
-export function newMessage(id: number, model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): Message {
-  return new KernelMessage(id, model, src, dst, kind, bytes, payload);
+export function newMessage(id: number, model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown, net = -1): Message {
+  return new KernelMessage(id, model, src, dst, kind, bytes, payload, net);
 }

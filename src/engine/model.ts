@@ -28,6 +28,8 @@ export interface Message {
   shown: number;
   /** Bumped when its queued arrival is superseded (a cut-through message re-routed hop by hop). */
   gen: number;
+  /** The network it may travel on (Network.netIndex), -1 for any link. */
+  net: number;
 }
 
 /**
@@ -40,7 +42,8 @@ export interface ModelContext {
   readonly net: Network;
   /** The model's own random stream. */
   readonly rng: Prng;
-  send(src: number, dst: number, kind: number, bytes: number, payload: unknown): void;
+  /** Sends a message; with `net` (a Network.netIndex) it crosses only that network's links. */
+  send(src: number, dst: number, kind: number, bytes: number, payload: unknown, net?: number): void;
   /** Fires after delayUs unless the node crashes first. */
   setTimer(node: number, delayUs: number, tag: number, data?: unknown): void;
   /** Queues CPU work on the node; onWorkDone follows when it is served. */

@@ -158,8 +158,8 @@ export class Simulation {
   // ---- transport -------------------------------------------------------
 
   /** A model's message leaves `src` (through its context). */
-  sendMessage(model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
-    const m = newMessage(this.nextMsgId++, model, src, dst, kind, bytes, payload);
+  sendMessage(model: number, src: number, dst: number, kind: number, bytes: number, payload: unknown, net = -1): void {
+    const m = newMessage(this.nextMsgId++, model, src, dst, kind, bytes, payload, net);
     this.net.nodes[src]!.sent++;
     this.recentMessages.remember(m);
     this.trace.emitIndexed(this.nowUs, SENT, src, dst, -1, m.id, bytes, kind, 0);
@@ -181,7 +181,7 @@ export class Simulation {
     let at = m.src;
     let hops = 0;
     while (at !== m.dst) {
-      const li = this.net.nextLink(at, m.dst);
+      const li = this.net.nextLink(at, m.dst, m.net);
       if (li < 0 || hops === MAX_PATH_HOPS) return false;
       const l = links[li]!;
       if (l.lossRate > 0) return false;
@@ -220,7 +220,7 @@ export class Simulation {
 
   /** Puts the message on the next link towards its destination. */
   private forward(m: Message): void {
-    const li = this.net.nextLink(m.at, m.dst);
+    const li = this.net.nextLink(m.at, m.dst, m.net);
     if (li < 0) {
       this.drop(m, DROP.noRoute, m.at);
       return;

@@ -50,6 +50,11 @@ export interface LinkSpec extends LinkSettings {
   id: string;
   a: string;
   b: string;
+  /**
+   * The network the link belongs to (a cluster's private interconnect, its
+   * public network...). A message sent on a network crosses only its links.
+   */
+  net?: string;
 }
 
 /** The transaction workload of the client/server model (a closed loop of users). */

@@ -6,6 +6,7 @@ import { ssiEn } from './ssi.en';
 import { sunclusterEn } from './suncluster.en';
 import { messagingEn } from './messaging.en';
 import { shareEn } from './share.en';
+import { wcsEn } from './wcs.en';
 import type { lessonsEn } from './lessons.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
@@ -54,7 +55,6 @@ const core = {
   'class.coop': 'Cooperative',
 
   'cluster.title': 'Windows cluster',
-  'cluster.quorum': 'Quorum (a partition without a majority of nodes stops)',
   'cluster.splitNow': 'Split brain: {groups} online on two nodes at once. This is what quorum prevents.',
   'cluster.splitPast': 'Split brain happened {n} times in this run.',
   'cluster.availability': 'Service availability {pct} %; downtime {s} s.',
@@ -332,7 +332,7 @@ const core = {
 } as const;
 
 /** The English catalogue the page starts with: the core app plus every lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn };
+export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn, ...wcsEn };
 
 /** Keys of the catalogues the page starts with. */
 export type CoreKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { ssiEs } from './ssi.es';
 import { sunclusterEs } from './suncluster.es';
 import { messagingEs } from './messaging.es';
 import { shareEs } from './share.es';
+import { wcsEs } from './wcs.es';
 import type { CoreKey } from './en';
 
 /** Catálogo en español: las mismas claves que en.ts, ninguna vacía (lo comprueba catalog.test.ts). */
@@ -18,6 +19,7 @@ export const es: Record<CoreKey, string> = {
   ...ssiEs,
   ...sunclusterEs,
   ...shareEs,
+  ...wcsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',
@@ -62,7 +64,6 @@ export const es: Record<CoreKey, string> = {
   'class.coop': 'Cooperativo',
 
   'cluster.title': 'Clúster Windows',
-  'cluster.quorum': 'Quórum (una partición sin mayoría de nodos se detiene)',
   'cluster.splitNow': 'Cerebro dividido: {groups} en línea en dos nodos a la vez. Esto es lo que evita el quórum.',
   'cluster.splitPast': 'En esta ejecución hubo cerebro dividido {n} veces.',
   'cluster.availability': 'Disponibilidad del servicio {pct} %; tiempo caído {s} s.',

@@ -12,6 +12,7 @@ import { balancedWorld } from '../engine/balancer/world';
 import { beowulfWorld } from '../engine/parallel/world';
 import { sunWorld } from '../engine/suncluster/world';
 import type { EngineCommand } from '../protocol';
+import { WITNESS_KINDS, type WitnessKind } from '../engine/cluster/spec';
 import type { WorldSpec } from '../protocol';
 
 export const SCENARIO_VERSION = 1;
@@ -88,12 +89,15 @@ export interface Scenario {
   seed: number;
   clients: number;
   nodes?: number;
+  /** The Windows cluster's witness (cluster presets; default: a disk witness for two nodes, none for more). */
+  witness?: WitnessKind;
 }
 
 /** Whether one field's value is valid (`version` is not read from outside). */
 export function validField(key: Exclude<keyof Scenario, 'version'>, value: unknown): boolean {
   if (key === 'preset') return typeof value === 'string' && (PRESET_NAMES as string[]).includes(value);
-  if (key === 'nodes' && value === undefined) return true;
+  if ((key === 'nodes' || key === 'witness') && value === undefined) return true;
+  if (key === 'witness') return typeof value === 'string' && (WITNESS_KINDS as string[]).includes(value);
   const { min, max } = SCENARIO_FIELDS[key];
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
@@ -115,7 +119,7 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
   const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const out: Record<string, unknown> = { ...DEFAULT_SCENARIO };
   const problems: RestoreProblem[] = [];
-  for (const key of ['preset', 'seed', 'clients', 'nodes'] as const) {
+  for (const key of ['preset', 'seed', 'clients', 'nodes', 'witness'] as const) {
     if (!(key in input)) continue;
     if (validField(key, input[key])) out[key] = input[key];
     else problems.push({ field: key, value: String(input[key]).slice(0, 60) });
@@ -127,7 +131,7 @@ export function restore(raw: unknown): { scenario: Scenario; problems: RestorePr
   return { scenario: out as unknown as Scenario, problems };
 }
 
-/** Reads `?preset=`, `?seed=`, `?clients=` and `?nodes=` from a query string. */
+/** Reads `?preset=`, `?seed=`, `?clients=`, `?nodes=` and `?witness=` from a query string. */
 export function fromSearchParams(search: string): { scenario: Scenario; problems: RestoreProblem[] } {
   const p = new URLSearchParams(search);
   const raw: Record<string, unknown> = {};
@@ -139,6 +143,8 @@ export function fromSearchParams(search: string): { scenario: Scenario; problems
     const v = p.get(key);
     if (v !== null) raw[key] = /^-?\d+$/.test(v) ? Number(v) : v;
   }
+  const witness = p.get('witness');
+  if (witness !== null) raw.witness = witness;
   return restore(raw);
 }
 
@@ -194,9 +200,9 @@ export function buildWorld(scenario: Scenario): WorldSpec {
     case 'coop':
       return clientServerWorld(s.clients, undefined, 'coop');
     case 'cluster':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness });
     case 'failback':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes, failback: 'immediate', script: flapping('node-1') });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, failback: 'immediate', script: flapping('node-1') });
     case 'balance':
       return balancedWorld({ clients: s.clients });
     case 'spof':
@@ -207,11 +213,11 @@ export function buildWorld(scenario: Scenario): WorldSpec {
       return balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) });
     case 'ha':
     case 'ft':
-      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
+      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
     case 'separate':
     case 'shared':
     case 'passive':
-      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
+      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
     case 'beowulf':
       return beowulfWorld({ nodes: s.nodes ?? 8, nics: 2, autoJob: { kind: 'parametric', nodes: s.nodes ?? 8 } });
     case 'amdahl':
@@ -245,7 +251,7 @@ export function buildWorld(scenario: Scenario): WorldSpec {
     case 'sungfs':
       return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 1, overrides: SUN_SLOW, fileEveryUs: 1_500_000, writer: { node: 'sun-3', path: '/global/www/index.html', everyUs: 6_000_000 } });
     case 'splitbrain':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
+      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
     default:
       return clientServerWorld(s.clients);
   }

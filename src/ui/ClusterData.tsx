@@ -1,17 +1,9 @@
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { fmtNum, nodeLabel } from './format';
+import { fmtNum } from './format';
 import { useT } from './useT';
 
-/** What the cluster snapshot says about data and failure handling. */
-export interface ClusterDataInfo {
-  mode: 'ha' | 'ft';
-  storage: 'disk' | 'shared' | 'copy';
-  txSteps: number;
-  lastFailoverUs: number[];
-  witness: number;
-  groups: { label: string; preferred: string[] }[];
-}
+import type { ClusterSnapshot } from './cluster/snapshot';
 
 const sec = (us: number) => (us / 1e6).toFixed(1);
 
@@ -21,14 +13,13 @@ const sec = (us: number) => (us / 1e6).toFixed(1);
  * transaction outcomes, and the live checkers (no commit lost in FT;
  * every failover within the time the configuration implies).
  */
-export function ClusterData({ snap }: { snap: ClusterDataInfo }) {
+export function ClusterData({ snap }: { snap: ClusterSnapshot }) {
   const t = useT();
   const stats = useLab((s) => s.panelView?.stats);
-  const topo = useLab((s) => s.topology);
   if (!stats) return null;
   const passive = snap.groups.every((g) => g.preferred[0] === snap.groups[0]?.preferred[0]);
   const lost = stats.commitsLost ?? 0;
-  const bound = stats.failoverBoundUs ?? 0;
+  const b = snap.groups[0]?.bound;
   const figures: [string, string, number][] = [
     ['data-committed', t('data.committed'), stats.requestsCompleted ?? 0],
     ['data-retried', t('data.retried'), stats.txRetried ?? 0],
@@ -41,7 +32,6 @@ export function ClusterData({ snap }: { snap: ClusterDataInfo }) {
       <h3>{t('data.title')}</h3>
       <p className="small">{t(`data.config.${snap.storage}`, { s: 5 })}</p>
       <p className="small">{passive ? t('data.standby.passive') : t('data.standby.active')}</p>
-      {snap.witness >= 0 && <p className="small muted">{t('data.witness', { node: nodeLabel(topo, snap.witness) })}</p>}
       {snap.txSteps > 1 && (
         <>
           <fieldset className="segmented-field">
@@ -78,10 +68,15 @@ export function ClusterData({ snap }: { snap: ClusterDataInfo }) {
           {snap.mode === 'ft' && <p className={lost ? 'bad' : 'ok'}>{lost ? t('data.ftBad', { n: lost }) : t('data.ftOk')}</p>}
         </>
       )}
+      {b && (
+        <p className="small muted" data-testid="failover-bound">
+          {t('wcs.bound', { total: sec(b.total), detection: sec(b.detection), regroup: sec(b.regroup), witness: sec(b.witness), arbitration: sec(b.arbitration), online: sec(b.online), slack: sec(b.slack) })}
+        </p>
+      )}
       {snap.lastFailoverUs.map((us, g) =>
         us >= 0 ? (
           <p key={g} className="small" data-testid={`failover-time-${g}`}>
-            {t('data.failover', { group: snap.groups[g]?.label ?? '', s: sec(us), bound: sec(bound) })}
+            {t('data.failover', { group: snap.groups[g]?.label ?? '', s: sec(us), bound: sec(snap.groups[g]?.bound.total ?? 0) })}
           </p>
         ) : null,
       )}

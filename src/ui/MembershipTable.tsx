@@ -18,6 +18,7 @@ export function MembershipTable({ snap }: { snap: ClusterSnapshot }) {
           <tr>
             <th scope="col">{t('cluster.node')}</th>
             <th scope="col">{t('cluster.service')}</th>
+            <th scope="col">{t('wcs.vote')}</th>
             <th scope="col">{t('cluster.view')}</th>
             <th scope="col">{t('cluster.config')}</th>
           </tr>
@@ -26,7 +27,8 @@ export function MembershipTable({ snap }: { snap: ClusterSnapshot }) {
           {snap.nodes.map((n, m) => (
             <tr key={n}>
               <th scope="row">{label(n)}</th>
-              <td className={snap.inService[m] ? 'ok' : 'bad'}>{snap.inService[m] ? t('cluster.running') : t('cluster.stopped')}</td>
+              <td className={snap.inService[m] ? 'ok' : 'bad'}>{snap.inService[m] ? t('cluster.running') : snap.status[m] === 1 ? t('wcs.nodeOut') : t('cluster.stopped')}</td>
+              <td data-testid={`vote-${m}`}>{snap.quorum ? (snap.votes[m] ?? 0) : '—'}</td>
               <td>{snap.views[m]!.map(label).join(', ') || '—'}</td>
               <td>
                 v{snap.configSeq[m]}: {snap.groups.map((g, gi) => `${g.label} → ${snap.owners[m]![gi]! >= 0 ? label(snap.owners[m]![gi]!) : '—'}`).join('; ')}

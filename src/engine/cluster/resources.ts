@@ -1,5 +1,6 @@
 import type { ModelContext } from '../model';
 import { RESOURCE_STATES, START_US, STOP_US, type GroupSpec, type ResourceState } from './spec';
+import { TIMER } from './timers';
 
 /** Resource and group states on every node: a node's copy of each group's resources. */
 export class ResourceTable {
@@ -33,6 +34,21 @@ export class ResourceTable {
   holds(node: number, g: number): boolean {
     return this.state[node]![g]!.some((x) => x === 'online' || x === 'onlinePending');
   }
+
+  /** The resources that need r, directly or through others. */
+  dependents(g: number, r: number): number[] {
+    const out: number[] = [];
+    const visit = (x: number) => {
+      this.deps[g]!.forEach((d, i) => {
+        if (d.includes(x) && !out.includes(i)) {
+          out.push(i);
+          visit(i);
+        }
+      });
+    };
+    visit(r);
+    return out;
+  }
 }
 
 /** Kahn's algorithm; ties in resource order, so the result is deterministic. */
@@ -48,7 +64,7 @@ function topoOrder(deps: number[][]): number[] {
   return out;
 }
 
-export const RES_TIMER = { online: 10, offline: 11 } as const;
+export const RES_TIMER = { online: TIMER.resOnline, offline: TIMER.resOffline } as const;
 
 /**
  * Drives one node's resources: bringing a group online starts every resource
@@ -63,6 +79,9 @@ export interface ResourceOwner {
 }
 
 export class ResourceDriver {
+  /** A failed resource being restarted on [node][group] (-1: none): its dependents go offline first, its providers stay. */
+  private restarting: number[][] = [];
+
   // an owner object rather than callbacks: a simulation holding closures cannot be copied for a keyframe
   constructor(
     private readonly t: ResourceTable,
@@ -82,6 +101,7 @@ export class ResourceDriver {
 
   bringOnline(ctx: ModelContext, node: number, g: number): void {
     const st = this.t.state[node]![g]!;
+    if (this.finishRestart(ctx, node, g)) return;
     for (const r of this.t.order[g]!) {
       if (st[r] !== 'offline') continue;
       if (!this.t.deps[g]![r]!.every((d) => st[d] === 'online')) continue;
@@ -91,6 +111,7 @@ export class ResourceDriver {
   }
 
   takeOffline(ctx: ModelContext, node: number, g: number): void {
+    if (this.restarting[node]) this.restarting[node]![g] = -1;
     const st = this.t.state[node]![g]!;
     for (const r of [...this.t.order[g]!].reverse()) {
       if (st[r] !== 'online' && st[r] !== 'failed' && st[r] !== 'onlinePending') continue;
@@ -106,8 +127,46 @@ export class ResourceDriver {
     }
   }
 
-  /** A timer of this driver fired; `wantOnline` says where the node's copy should head now. */
-  onTimer(ctx: ModelContext, node: number, tag: number, data: unknown, wantOnline: (g: number) => boolean): void {
+  /**
+   * Restarts one failed resource in place (RestartAction 2): the resources
+   * that need it are taken offline first, then it starts again and they
+   * follow it; the resources it needs stay online throughout.
+   */
+  restart(ctx: ModelContext, node: number, g: number, r: number): void {
+    (this.restarting[node] ??= [])[g] = r;
+    this.finishRestart(ctx, node, g);
+  }
+
+  /** Stops the resources that need r, those that nothing else up needs first. */
+  private stopDependents(ctx: ModelContext, node: number, g: number, r: number): void {
+    const st = this.t.state[node]![g]!;
+    const deps = this.t.dependents(g, r);
+    for (const d of [...this.t.order[g]!].reverse()) {
+      if (!deps.includes(d) || (st[d] !== 'online' && st[d] !== 'onlinePending')) continue;
+      if (this.t.dependents(g, d).some((x) => st[x] !== 'offline' && st[x] !== 'failed')) continue;
+      this.set(ctx, node, g, d, 'offlinePending');
+      ctx.setTimer(this.netIndex(node), STOP_US[this.t.groups[g]!.resources[d]!.type], RES_TIMER.offline, [g, d]);
+    }
+  }
+
+  /** Once nothing that needs the restarting resource is up, it goes from failed to offline and starts again; true while a restart is under way. */
+  private finishRestart(ctx: ModelContext, node: number, g: number): boolean {
+    const r = this.restarting[node]?.[g] ?? -1;
+    if (r < 0) return false;
+    const st = this.t.state[node]![g]!;
+    if (this.t.dependents(g, r).some((d) => st[d] !== 'offline' && st[d] !== 'failed')) {
+      this.stopDependents(ctx, node, g, r);
+      return true;
+    }
+    this.restarting[node]![g] = -1;
+    for (const d of this.t.dependents(g, r)) if (st[d] === 'failed') this.set(ctx, node, g, d, 'offline');
+    if (st[r] === 'failed') this.set(ctx, node, g, r, 'offline');
+    this.bringOnline(ctx, node, g);
+    return true;
+  }
+
+  /** A timer of this driver fired; `want` says where the node's copy should head now (null: leave it as it is). */
+  onTimer(ctx: ModelContext, node: number, tag: number, data: unknown, want: (g: number) => boolean | null): void {
     const [g, r] = data as [number, number];
     const st = this.t.state[node]![g]!;
     if (tag === RES_TIMER.online && st[r] === 'onlinePending') {
@@ -116,16 +175,21 @@ export class ResourceDriver {
     } else if (tag === RES_TIMER.offline && st[r] === 'offlinePending') {
       this.set(ctx, node, g, r, 'offline');
     } else return;
-    if (wantOnline(g)) this.bringOnline(ctx, node, g);
-    else this.takeOffline(ctx, node, g);
+    const w = want(g);
+    if (w === true) this.bringOnline(ctx, node, g);
+    else if (w === false) this.takeOffline(ctx, node, g);
   }
 
   /** Everything offline at once (the node crashed or lost quorum): no transitions, the state is simply gone. */
   dropAll(ctx: ModelContext, node: number): void {
-    this.t.state[node]!.forEach((res, g) =>
-      res.forEach((s, r) => {
-        if (s !== 'offline') this.set(ctx, node, g, r, 'offline');
-      }),
-    );
+    this.t.state[node]!.forEach((_, g) => this.dropGroup(ctx, node, g));
+  }
+
+  /** One group offline at once on one node (its disk was taken, or its node stopped). */
+  dropGroup(ctx: ModelContext, node: number, g: number): void {
+    if (this.restarting[node]) this.restarting[node]![g] = -1;
+    this.t.state[node]![g]!.forEach((s, r) => {
+      if (s !== 'offline') this.set(ctx, node, g, r, 'offline');
+    });
   }
 }

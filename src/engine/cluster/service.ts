@@ -2,10 +2,11 @@ import { LatencyWindow } from '../kernel/latencyWindow';
 import type { Message, ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
 import { CL_DATA_MSG, CL_MSG } from './spec';
+import { TIMER } from './timers';
 
-const REQUEST = 40;
-const TIMEOUT = 41;
-const STEP = 42;
+const REQUEST = TIMER.request;
+const TIMEOUT = TIMER.requestTimeout;
+const STEP = TIMER.step;
 /** Bringing the groups online at start takes about five seconds. */
 const BOOT_US = 6_000_000;
 
@@ -18,6 +19,8 @@ interface Req {
   /** Step of the transaction: 0..txSteps-2 write, txSteps-1 commit. */
   step: number;
   attempt: number;
+  /** The commit's number in its group's data, on the reply to a commit. */
+  seq?: number;
 }
 
 /** A client retries a transaction cut off by a failure this many times (HA: retried on another node). */
@@ -117,6 +120,7 @@ export class ClusterService {
     } else if (msg.kind === CL_MSG.reply && this.pending[node] === req.id) {
       this.pending[node] = 0;
       this.completed++;
+      if (req.seq !== undefined) this.c.tx.acknowledged(req.g, req.seq);
       const latency = ctx.nowUs - req.startUs;
       this.latencies.push(latency);
       ctx.emit('requestCompleted', node, msg.src, req.id, latency);
@@ -126,14 +130,25 @@ export class ClusterService {
   onWorkDone(ctx: ModelContext, node: number, data: unknown): void {
     const req = data as Req;
     const m = this.c.modelIndex(node);
+    // the group left this node while it worked: nothing is written, nobody is answered
+    if (m < 0 || !this.serving(m, req.g)) return;
     if (req.step < this.c.spec.txSteps - 1) this.c.tx.write(req.id, req.g, m);
-    else if (this.c.spec.storage === 'shared' && this.c.spec.txSteps > 1 && this.c.tx.lockManager(m) !== node) {
+    else if (this.c.spec.txSteps > 1 && this.c.spec.storage === 'shared' && this.c.tx.lockManager(m) !== node) {
       // shared disks: the commit needs the lock manager's grant first (a node alone is its own lock manager)
       this.c.tx.noteLock();
       ctx.send(node, this.c.tx.lockManager(m), CL_DATA_MSG.lock, 100, req);
       return;
-    } else this.c.tx.commit(req.id, req.g);
+    } else if (this.c.spec.txSteps > 1) return this.commit(ctx, node, m, req);
     ctx.send(node, req.client, CL_MSG.reply, 1_000, req);
+  }
+
+  private serving(m: number, g: number): boolean {
+    const svc = this.c.spec.groups[g]!.resources.length - 1;
+    return this.c.table.state[m]![g]![svc] === 'online';
+  }
+
+  private commit(ctx: ModelContext, node: number, m: number, req: Req): void {
+    this.c.tx.commit(ctx, node, m, req.id, req.g, req.client, (seq) => ({ ...req, seq }));
   }
 
   /** The lock manager grants at once; the owner then commits and answers. */
@@ -141,8 +156,8 @@ export class ClusterService {
     const req = msg.payload as Req;
     if (msg.kind === CL_DATA_MSG.lock) ctx.send(node, msg.src, CL_DATA_MSG.lockGrant, 100, req);
     else {
-      this.c.tx.commit(req.id, req.g);
-      ctx.send(node, req.client, CL_MSG.reply, 1_000, req);
+      const m = this.c.modelIndex(node);
+      if (m >= 0 && this.serving(m, req.g)) this.commit(ctx, node, m, req);
     }
   }
 

@@ -1,8 +1,11 @@
 /**
  * The cluster's description and its defaults, taken from Windows Server
- * failover clustering (see README "Real-world defaults"): heartbeats every
- * second, a peer declared down after 10 missed ones, resources restarted up
- * to 3 times in 15 minutes before their group fails over.
+ * failover clustering since 2016: heartbeats every second on every network
+ * (SameSubnetDelay 1000 ms), a route down after 10 missed ones
+ * (SameSubnetThreshold 10), dynamic quorum and dynamic witness, disks
+ * defended every 3 s (DiskArbInterval), resources restarted up to 3 times
+ * in 15 minutes before their group fails over, at most nodes − 1 failovers
+ * of a group in 6 hours (FailoverThreshold, FailoverPeriod).
  */
 
 /** Resource types of a Windows cluster group (WCS-RESOURCE). */
@@ -30,27 +33,53 @@ export interface GroupSpec {
   resources: ResourceSpec[];
   /** Ordered preferred owners (node ids); nodes not listed are appended in node order. */
   preferredOwners: string[];
+  /** Nodes that may host the group (possible owners; every node when absent). */
+  possibleOwners?: string[];
   failback: FailbackPolicy;
-  /** Failback window in cluster hours [start, end). */
+  /** Failback window in cluster hours [start, end) (FailbackWindowStart/End, 0–23). */
   failbackWindow: [number, number];
 }
+
+/** The witness: none, a disk on the shared bus (with a copy of the cluster database), or a file share (only a log of versions). */
+export type WitnessKind = 'none' | 'disk' | 'share';
+export const WITNESS_KINDS: readonly WitnessKind[] = ['none', 'disk', 'share'];
 
 export interface ClusterSpec {
   /** The cluster nodes (node ids), in the order that breaks ties. */
   nodes: string[];
   groups: GroupSpec[];
-  /** Heartbeat period (SameSubnetDelay). */
+  /** The networks heartbeats go out on (link `net` names), the preferred one first. */
+  networks: string[];
+  /** Heartbeat period on each network (SameSubnetDelay). */
   heartbeatUs: number;
-  /** Missed heartbeats before a peer is suspected (SameSubnetThreshold). */
+  /** Missed heartbeats before a route is down (SameSubnetThreshold); a peer is lost when all its routes are. */
   threshold: number;
   /** How long a regroup waits for answers. */
   regroupUs: number;
-  /** Node majority required to run (off: a partition may cause split brain). */
+  /**
+   * Quorum and arbitration on (a teaching switch: off, a partition does not
+   * stop and nothing reserves the disks, so split brain can happen).
+   */
   quorum: boolean;
-  /** A witness disk adds one vote, held by the node that has reserved it (two-node clusters need one). */
-  witness: boolean;
-  /** How long the new owner waits before taking a failed owner's disk (quorum-disk arbitration). */
-  arbitrationUs: number;
+  /** Dynamic quorum and dynamic witness (Windows Server 2012 and later); off: a fixed majority, as in Windows Server 2008. */
+  dynamicQuorum: boolean;
+  witness: WitnessKind;
+  /** The file server holding the witness share (node id), for a `share` witness. */
+  witnessHost?: string;
+  /**
+   * How long a node counts another's word that it is still a member. A node
+   * keeps its groups only while a majority says so within this time, and a
+   * group taken from a lost node waits it out.
+   */
+  leaseUs: number;
+  /** The owner of a disk re-reserves it this often (DiskArbInterval). */
+  defendUs: number;
+  /** A challenger waits this long after its bus reset for the owner to defend (about 10 s in MSCS: three defences and more). */
+  challengeUs: number;
+  /** FailoverThreshold: failovers of a group allowed per period (-1: nodes − 1, the default). */
+  failoverThreshold: number;
+  /** FailoverPeriod. */
+  failoverPeriodUs: number;
   /** LooksAlive poll of the resource monitor. */
   looksAliveUs: number;
   restartThreshold: number;
@@ -75,13 +104,19 @@ export interface ClusterSpec {
 export const START_US: Record<ResourceType, number> = { disk: 2_000_000, ip: 500_000, name: 500_000, service: 3_000_000 };
 export const STOP_US: Record<ResourceType, number> = { disk: 1_000_000, ip: 200_000, name: 200_000, service: 1_000_000 };
 
-export const CLUSTER_DEFAULTS = {
+export const CLUSTER_DEFAULTS: Readonly<Omit<ClusterSpec, 'nodes' | 'groups' | 'witnessHost'>> = {
+  networks: ['ic', 'pub'],
   heartbeatUs: 1_000_000,
   threshold: 10,
   regroupUs: 1_000_000,
-  arbitrationUs: 3_000_000,
   quorum: true,
-  witness: false,
+  dynamicQuorum: true,
+  witness: 'none',
+  leaseUs: 5_000_000,
+  defendUs: 3_000_000,
+  challengeUs: 10_000_000,
+  failoverThreshold: -1,
+  failoverPeriodUs: 6 * 3_600_000_000,
   looksAliveUs: 5_000_000,
   restartThreshold: 3,
   restartPeriodUs: 900_000_000,
@@ -93,7 +128,7 @@ export const CLUSTER_DEFAULTS = {
   mode: 'ha',
   storage: 'disk',
   copyEveryUs: 5_000_000,
-} as const;
+};
 
 /** The usual group of a clustered application: disk, IP address, network name and the service itself. */
 export function standardGroup(id: string, label: string, preferredOwners: string[], failback: FailbackPolicy = 'prevent'): GroupSpec {

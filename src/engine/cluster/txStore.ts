@@ -1,6 +1,7 @@
 import type { ModelContext } from '../model';
 import type { ClusterModel } from './clusterModel';
-import { CL_DATA_MSG } from './spec';
+import { CL_DATA_MSG, CL_MSG } from './spec';
+import { TIMER } from './timers';
 
 /** A transaction step the service node holds in memory until it commits. */
 interface OpenTx {
@@ -10,7 +11,19 @@ interface OpenTx {
   writes: number;
 }
 
-export const COPY_TIMER = 21;
+/** A commit some node's copy may still lack (storage `copy`): which copies hold it (a bit per node), and whether its client saw it. */
+interface Commit {
+  seq: number;
+  holders: number;
+  acked: boolean;
+}
+
+/** A commit's reply held back until another copy holds it (fault tolerance on separate servers). */
+interface HeldReply {
+  seq: number;
+  client: number;
+  payload: unknown;
+}
 
 /**
  * What happens to the data of a clustered application when its node fails
@@ -18,16 +31,22 @@ export const COPY_TIMER = 21;
  * lives decides what a failover keeps:
  * - `disk`: servers connected to disks; the new owner takes the same disk over, so every commit survives;
  * - `shared`: every server reaches the disks at once, through a lock manager (a lock round trip per commit);
- * - `copy`: separate servers, each with its own disk; the owner copies new commits to the others every
- *   few seconds, so commits since the last copy are lost when it fails.
+ * - `copy`: separate servers, each with its own disk; in high availability the owner copies new commits
+ *   to the others every few seconds, so a commit since the last copy is lost when the owner fails; in
+ *   fault tolerance a commit is answered only once another copy holds it.
  * In high availability (`ha`) a half-done transaction's writes stay on disk for the application to sort out;
- * fault tolerance (`ft`: redundant shared disks with a journal) rolls them back, so no commit is lost and
- * nothing is left half done.
+ * fault tolerance (`ft`) rolls them back, so nothing is left half done.
+ *
+ * The checker "no committed transaction lost" is the real property: when a
+ * group comes online on a node, every commit its clients were told about
+ * must be on that node's copy of the data.
  */
 export class TxStore {
   readonly open = new Map<number, OpenTx>();
-  /** Commits the owner has not yet copied to the others (storage `copy`), by group. */
-  private unshipped: Set<number>[] = [];
+  /** Commits not yet on every node's copy, by group (storage `copy`). */
+  private pending: Commit[][] = [];
+  private held: HeldReply[][] = [];
+  private nextSeq: number[] = [];
   private lastHome: number[] = [];
   halfDone = 0;
   rolledBack = 0;
@@ -37,16 +56,29 @@ export class TxStore {
 
   constructor(private readonly c: ClusterModel) {}
 
+  private get copies(): boolean {
+    return this.c.spec.storage === 'copy';
+  }
+
   init(ctx: ModelContext): void {
     this.c.spec.groups.forEach((_, g) => {
-      this.unshipped[g] = new Set();
+      this.pending[g] = [];
+      this.held[g] = [];
+      this.nextSeq[g] = 1;
       this.lastHome[g] = -1;
     });
-    if (this.c.spec.storage === 'copy') this.c.nodes.forEach((n, m) => ctx.setTimer(n, this.c.spec.copyEveryUs, COPY_TIMER, m));
+    if (this.copies) this.c.nodes.forEach((n, m) => ctx.setTimer(n, this.c.spec.copyEveryUs, TIMER.copy, m));
   }
 
   onRestart(ctx: ModelContext, m: number): void {
-    if (this.c.spec.storage === 'copy') ctx.setTimer(this.c.nodes[m]!, this.c.spec.copyEveryUs, COPY_TIMER, m);
+    if (this.copies) ctx.setTimer(this.c.nodes[m]!, this.c.spec.copyEveryUs, TIMER.copy, m);
+  }
+
+  /** Node m crashed: the answers it held back die with it. */
+  onCrash(m: number): void {
+    this.held.forEach((_, g) => {
+      if (this.lastHome[g] === m) this.held[g] = [];
+    });
   }
 
   write(txId: number, g: number, m: number): void {
@@ -55,9 +87,33 @@ export class TxStore {
     this.open.set(txId, t);
   }
 
-  commit(txId: number, g: number): void {
+  /**
+   * Node m (model index; `node` its network index) commits a transaction of
+   * group g and answers its client, at once or (fault tolerance on separate
+   * servers) once another copy holds the commit.
+   */
+  commit(ctx: ModelContext, node: number, m: number, txId: number, g: number, client: number, reply: (seq: number) => unknown): void {
     this.open.delete(txId);
-    if (this.c.spec.storage === 'copy') this.unshipped[g]!.add(txId);
+    const seq = this.nextSeq[g]!++;
+    const payload = reply(seq);
+    if (!this.copies) {
+      ctx.send(node, client, CL_MSG.reply, 1_000, payload);
+      return;
+    }
+    this.pending[g]!.push({ seq, holders: 1 << m, acked: false });
+    if (this.c.spec.mode !== 'ft') {
+      ctx.send(node, client, CL_MSG.reply, 1_000, payload);
+      return;
+    }
+    // fault tolerance: copied now, answered when a copy is acknowledged (no other copy running: no answer, the client retries)
+    this.held[g]!.push({ seq, client, payload });
+    this.ship(ctx, m, g, [seq]);
+  }
+
+  /** The client saw its commit: from now on losing it is a violation. */
+  acknowledged(g: number, seq: number): void {
+    const c = this.pending[g]?.find((x) => x.seq === seq);
+    if (c) c.acked = true;
   }
 
   /** The lock manager of shared disks: the first other running member, or the node itself when alone. */
@@ -70,28 +126,43 @@ export class TxStore {
     this.lockMessages += 2;
   }
 
-  /** Every few seconds the owner ships its new commits to the other members (storage `copy`). */
+  private ship(ctx: ModelContext, m: number, g: number, seqs: number[]): void {
+    const bytes = 2_000 * seqs.length;
+    for (let k = 0; k < this.c.nodes.length; k++) {
+      if (k === m || !this.c.members.inService(k)) continue;
+      this.copyBytes += bytes;
+      ctx.send(this.c.nodes[m]!, this.c.nodes[k]!, CL_DATA_MSG.copy, bytes, { g, seqs });
+    }
+  }
+
+  /** Every few seconds the owner ships the commits the other copies lack (storage `copy`). */
   onCopyTimer(ctx: ModelContext, m: number): void {
-    ctx.setTimer(this.c.nodes[m]!, this.c.spec.copyEveryUs, COPY_TIMER, m);
-    this.unshipped.forEach((set, g) => {
-      if (set.size === 0 || this.lastHome[g] !== m) return;
-      const ids = [...set];
-      const bytes = 2_000 * ids.length;
-      for (let k = 0; k < this.c.nodes.length; k++) {
-        if (k === m || !this.c.members.inService(k)) continue;
-        this.copyBytes += bytes;
-        ctx.send(this.c.nodes[m]!, this.c.nodes[k]!, CL_DATA_MSG.copy, bytes, { g, ids });
-      }
+    ctx.setTimer(this.c.nodes[m]!, this.c.spec.copyEveryUs, TIMER.copy, m);
+    this.pending.forEach((list, g) => {
+      if (this.lastHome[g] !== m) return;
+      const seqs = list.filter((x) => (x.holders & (1 << m)) !== 0).map((x) => x.seq);
+      if (seqs.length > 0) this.ship(ctx, m, g, seqs);
     });
   }
 
-  /** A member received a copy: the commits are safe once any other member holds them. */
-  onCopy(ctx: ModelContext, node: number, src: number, p: { g: number; ids: number[] }): void {
-    ctx.send(node, src, CL_DATA_MSG.copyAck, 60, p);
+  /** A node received a copy: the commits are on its disk now. */
+  onCopy(ctx: ModelContext, node: number, src: number, p: { g: number; seqs: number[] }): void {
+    const k = this.c.modelIndex(node);
+    if (k < 0) return;
+    for (const x of this.pending[p.g]!) if (p.seqs.includes(x.seq)) x.holders |= 1 << k;
+    const all = (1 << this.c.nodes.length) - 1;
+    this.pending[p.g] = this.pending[p.g]!.filter((x) => (x.holders & all) !== all);
+    ctx.send(node, src, CL_DATA_MSG.copyAck, 60, { g: p.g, seqs: p.seqs });
   }
 
-  onCopyAck(p: { g: number; ids: number[] }): void {
-    for (const id of p.ids) this.unshipped[p.g]!.delete(id);
+  /** The owner hears a copy arrived: held answers go out. */
+  onCopyAck(ctx: ModelContext, m: number, p: { g: number; seqs: number[] }): void {
+    const keep: HeldReply[] = [];
+    for (const h of this.held[p.g]!) {
+      if (p.seqs.includes(h.seq)) ctx.send(this.c.nodes[m]!, h.client, CL_MSG.reply, 1_000, h.payload);
+      else keep.push(h);
+    }
+    this.held[p.g] = keep;
   }
 
   /** Group g is online on node m: if it came from another node, settle what the old owner left. */
@@ -107,8 +178,11 @@ export class TxStore {
       else if (t.writes > 0) half++;
       this.open.delete(id);
     }
-    const lost = this.unshipped[g]!.size;
-    this.unshipped[g]!.clear();
+    // this node's copy is the data now: commits it lacks are gone; those a client was told about are lost
+    const missing = this.pending[g]!.filter((x) => (x.holders & (1 << m)) === 0);
+    const lost = missing.filter((x) => x.acked).length;
+    this.pending[g] = this.pending[g]!.filter((x) => (x.holders & (1 << m)) !== 0);
+    this.held[g] = [];
     this.halfDone += half;
     this.rolledBack += undone;
     this.commitsLost += lost;

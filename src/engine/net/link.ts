@@ -31,6 +31,8 @@ export class LinkRt implements LinkSettings {
     readonly a: number,
     readonly b: number,
     s: LinkSettings,
+    /** Index of the network it belongs to (Network.netIndex), -1 for none. */
+    readonly net = -1,
   ) {
     this.latencyUs = s.latencyUs;
     this.jitterUs = s.jitterUs;

@@ -12,8 +12,14 @@ export class Network {
   readonly links: LinkRt[] = [];
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
-  /** nextHop[dst] = array over sources of the next node, computed by BFS from dst; dropped when the topology changes. */
-  private routes: (Int32Array | undefined)[] = [];
+  /** Names of the networks links belong to (LinkSpec.net), by index. */
+  readonly nets: string[] = [];
+  /**
+   * routes[net + 1][dst] = array over sources of the link to take, computed by
+   * BFS from dst over the links of that network (index 0: any link); dropped
+   * when the topology changes.
+   */
+  private routes: (Int32Array | undefined)[][] = [];
   /** Bumped on any change that the renderer must redraw the static layer for. */
   version = 0;
 
@@ -29,7 +35,7 @@ export class Network {
     const a = this.nodeIndex.get(spec.a);
     const b = this.nodeIndex.get(spec.b);
     if (a === undefined || b === undefined) throw new Error(`link ${spec.id} names an unknown node`);
-    const l = new LinkRt(this.links.length, spec.id, a, b, spec);
+    const l = new LinkRt(this.links.length, spec.id, a, b, spec, spec.net === undefined ? -1 : this.netIndex(spec.net, true));
     this.links.push(l);
     this.linkIndex.set(spec.id, l.index);
     this.nodes[a]!.links.push(l.index);
@@ -66,6 +72,13 @@ export class Network {
     return i === undefined ? undefined : this.links[i];
   }
 
+  /** The index of a named network, -1 if no link is on it (`add`: register it). */
+  netIndex(name: string, add = false): number {
+    let i = this.nets.indexOf(name);
+    if (i < 0 && add) i = this.nets.push(name) - 1;
+    return i;
+  }
+
   /** Call after any change to which links are up or which nodes exist. */
   changed(): void {
     this.routes = [];
@@ -75,19 +88,21 @@ export class Network {
   /**
    * The link to take from `from` towards `dst`, or -1 when no path of up
    * links exists. Paths may pass through crashed nodes' links only if those
-   * nodes are up: a crashed switch forwards nothing.
+   * nodes are up: a crashed switch forwards nothing. With `net` ≥ 0 only
+   * that network's links are used.
    */
-  nextLink(from: number, dst: number): number {
-    let table = this.routes[dst];
+  nextLink(from: number, dst: number, net = -1): number {
+    const byDst = (this.routes[net + 1] ??= []);
+    let table = byDst[dst];
     if (!table) {
-      table = this.bfsFrom(dst);
-      this.routes[dst] = table;
+      table = this.bfsFrom(dst, net);
+      byDst[dst] = table;
     }
     return table[from]!;
   }
 
   /** BFS from the destination; table[n] = link n should send on (ties broken by link order, so deterministic). */
-  private bfsFrom(dst: number): Int32Array {
+  private bfsFrom(dst: number, net: number): Int32Array {
     const table = new Int32Array(this.nodes.length).fill(-1);
     const seen = new Uint8Array(this.nodes.length);
     seen[dst] = 1;
@@ -98,7 +113,7 @@ export class Network {
       if (cur !== dst && !this.nodes[cur]!.up) continue;
       for (const li of this.nodes[cur]!.links) {
         const l = this.links[li]!;
-        if (!l.up) continue;
+        if (!l.up || (net >= 0 && l.net !== net)) continue;
         const o = l.other(cur);
         if (seen[o]) continue;
         seen[o] = 1;

@@ -1,0 +1,22 @@
+/** The cluster model's timer tags, one table so no two parts share one. */
+export const TIMER = {
+  resOnline: 10,
+  resOffline: 11,
+  monitor: 20,
+  copy: 21,
+  heartbeat: 30,
+  check: 31,
+  regroupEnd: 32,
+  acceptEnd: 33,
+  gumTimeout: 34,
+  witnessChallenge: 35,
+  witnessDefend: 36,
+  diskChallenge: 37,
+  diskDefend: 38,
+  fence: 39,
+  request: 40,
+  requestTimeout: 41,
+  step: 42,
+  failbackWindow: 43,
+  failoverDeadline: 44,
+} as const;
