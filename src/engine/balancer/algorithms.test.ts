@@ -44,6 +44,71 @@ describe('balancing algorithms (CL-LB)', () => {
     }
   });
 
+  it('smooth weighted round robin shares by the weights of the nodes in rotation only, never two light picks in a row', () => {
+    const p = new Picker();
+    const picks = Array.from({ length: 40 }, () => p.pick('swrr', pool([3, 5, 1], [true, false, true]), new Prng(1), ''));
+    expect(picks.filter((x) => x === 0)).toHaveLength(30);
+    expect(picks.filter((x) => x === 2)).toHaveLength(10);
+    for (let i = 1; i < picks.length; i++) expect(picks[i - 1] === 2 && picks[i] === 2).toBe(false);
+  });
+
+  it('least connections sends ties round robin, so equal idle nodes share', () => {
+    const p = new Picker();
+    expect(Array.from({ length: 6 }, () => p.pick('leastconn', pool([1, 1, 1]), new Prng(1), ''))).toEqual([0, 1, 2, 0, 1, 2]);
+    // out of rotation nodes are skipped even when idle
+    const q = new Picker();
+    expect(Array.from({ length: 4 }, () => q.pick('leastconn', pool([1, 1, 1], [false, true, true], [0, 5, 5]), new Prng(1), ''))).toEqual([1, 2, 1, 2]);
+  });
+
+  it('random picks in proportion to weight, and only nodes in rotation', () => {
+    const p = new Picker();
+    const rng = new Prng(5);
+    const picks = Array.from({ length: 4000 }, () => p.pick('random', pool([3, 1, 4], [true, true, false]), rng, ''));
+    expect(picks.filter((x) => x === 2)).toHaveLength(0);
+    expect(picks.filter((x) => x === 0).length / 4000).toBeGreaterThan(0.72);
+    expect(picks.filter((x) => x === 0).length / 4000).toBeLessThan(0.78);
+  });
+
+  it('power of two choices compares open connections per unit of weight', () => {
+    const p = new Picker();
+    const rng = new Prng(11);
+    // node 0: 4 open on weight 4 (1 each), node 1: 2 open on weight 1 (2 each)
+    const picks = Array.from({ length: 1000 }, () => p.pick('p2c', pool([4, 1], undefined, [4, 2]), rng, ''));
+    // node 1 only when both weighted draws land on it: (1/5)^2
+    expect(picks.filter((x) => x === 1).length / 1000).toBeLessThan(0.08);
+    expect(picks.filter((x) => x === 1).length).toBeGreaterThan(0);
+  });
+
+  it('hashing sends a key to the same node every time, spreads keys over every node in rotation, and never to one out of it', () => {
+    for (const alg of ['hash', 'chash'] as const) {
+      const p = new Picker();
+      const counts = [0, 0, 0, 0];
+      for (let i = 0; i < 800; i++) {
+        const key = `client-${i}`;
+        const s = p.pick(alg, pool([1, 1, 1, 1], [true, true, false, true]), new Prng(1), key);
+        expect(p.pick(alg, pool([1, 1, 1, 1], [true, true, false, true]), new Prng(2), key), alg).toBe(s);
+        counts[s]!++;
+      }
+      expect(counts[2], alg).toBe(0);
+      for (const i of [0, 1, 3]) expect(counts[i], `${alg} ${i}`).toBeGreaterThan(150);
+    }
+  });
+
+  it('consistent hashing gives a heavier node more keys, and follows a weight change', () => {
+    const share = (p: Picker, weights: number[]) => {
+      let n = 0;
+      for (let i = 0; i < 2000; i++) if (p.pick('chash', pool(weights), new Prng(1), `k${i}`) === 0) n++;
+      return n / 2000;
+    };
+    const p = new Picker();
+    const even = share(p, [1, 1]);
+    expect(even).toBeGreaterThan(0.35);
+    expect(even).toBeLessThan(0.65);
+    const heavy = share(p, [4, 1]);
+    expect(heavy).toBeGreaterThan(0.7);
+    expect(heavy).toBeLessThan(0.92);
+  });
+
   it('consistent hashing moves only the removed node’s keys; modulo hashing moves most keys (property, many key sets)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 8 }), fc.integer({ min: 0, max: 1e6 }), (n, salt) => {
