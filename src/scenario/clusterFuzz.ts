@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { createSimulation } from '../engine/createSimulation';
 import type { ClusterModel } from '../engine/cluster/clusterModel';
 import type { EngineCommand } from '../engine/commands';
-import { FAILBACK_POLICIES, WITNESS_KINDS, type WitnessKind } from '../engine/cluster/spec';
+import { FAILBACK_POLICIES, WITNESS_KINDS, type ClusterSpec, type WitnessKind } from '../engine/cluster/spec';
 import { LIMITS } from '../engine/limits';
 import type { Simulation } from '../engine/sim';
 import { buildWorld, presetScenario, type PresetName } from './scenario';
@@ -101,10 +101,14 @@ export function clusterRuns(maxNodes = 8, maxCommands = 14, spanS = 240): fc.Arb
     });
 }
 
-/** Builds and runs one random run for `runS` simulated seconds (the preset's own script first, then the drawn commands). */
-export function runCluster(r: ClusterRun, runS = 300): { sim: Simulation; model: ClusterModel } {
+/**
+ * Builds and runs one random run for `runS` simulated seconds (the preset's
+ * own script first, then the drawn commands); `spec` overrides cluster
+ * settings (a regression found with other timings keeps them).
+ */
+export function runCluster(r: ClusterRun, runS = 300, spec: Partial<ClusterSpec> = {}): { sim: Simulation; model: ClusterModel } {
   const w = world(r.preset, r.nodes, r.witness);
-  const sim = createSimulation({ ...w, script: [...(w.script ?? []), ...r.script] }, r.seed);
+  const sim = createSimulation({ ...w, cluster: { ...w.cluster!, ...spec }, script: [...(w.script ?? []), ...r.script] }, r.seed);
   sim.runUntil(runS * SEC);
   return { sim, model: sim.models[0] as ClusterModel };
 }

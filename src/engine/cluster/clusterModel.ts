@@ -6,6 +6,7 @@ import { FailoverClock } from './failoverClock';
 import { Gum, type GumMsg } from './gum';
 import { Heartbeats } from './heartbeats';
 import { Leader } from './leader';
+import { Ledger } from './ledger';
 import { Membership } from './membership';
 import { Regroup, type RegroupMsg } from './regroup';
 import { ResourceDriver, ResourceTable } from './resources';
@@ -50,6 +51,7 @@ export class ClusterModel implements Model {
   readonly service: ClusterService;
   readonly tx: TxStore;
   readonly clock: FailoverClock;
+  readonly ledger = new Ledger();
   /** Restart times of each resource on each node, for RestartThreshold per RestartPeriod: [node][group][resource]. */
   private restarts: number[][][][] = [];
   /** Groups online on two nodes at once right now (split brain), by group. */
@@ -288,6 +290,7 @@ export class ClusterModel implements Model {
         this.spec.quorum = cmd.on;
         ctx.emit('settingChanged', -1, -1, -1, cmd.on ? 1 : 0, SETTING.quorum);
         if (cmd.on) {
+          this.ledger.restart();
           this.members.requorum(ctx);
           this.arbiter.requorum(ctx);
         }

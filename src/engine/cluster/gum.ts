@@ -57,6 +57,8 @@ export class Gum {
    * in between never sees the new owner while the old one still runs it).
    */
   private releasing: (Update | null)[][] = [];
+  /** The view in which a leader's update was called off: it makes no more updates in it (some members may have applied that one), a regroup resynchronises them. */
+  private spoiled: number[] = [];
   private nextId = 1;
 
   constructor(private readonly c: ClusterModel) {}
@@ -71,6 +73,7 @@ export class Gum {
   }
 
   busy(m: number, g?: number): boolean {
+    if (this.spoiledNow(m)) return true;
     const all = [...this.queue[m]!, ...(this.live[m] ? [this.live[m]!] : [])];
     return g === undefined ? all.length > 0 : all.some((u) => u.g === g);
   }
@@ -81,20 +84,26 @@ export class Gum {
     if (!this.live[m]) this.next(ctx, m);
   }
 
-  /** Leader m's view changed or it stopped leading: what was queued or under way is dropped (placement starts again). */
-  reset(m: number): void {
+  /** Leader m's view changed or it stopped leading: what was queued or under way is dropped (and returned: placement starts again). */
+  reset(m: number): Update[] {
+    const dropped = [...(this.live[m] ? [this.live[m]!] : []), ...this.queue[m]!];
     this.queue[m] = [];
     this.live[m] = null;
+    return dropped;
   }
 
   private next(ctx: ModelContext, m: number): void {
+    const s = this.c.members.state[m]!;
+    if (this.spoiled[m] === s.committed.ballot) {
+      this.reset(m);
+      return;
+    }
     const u = this.queue[m]!.shift();
     this.live[m] = u ?? null;
     if (!u) {
       this.c.leader.drained(ctx, m);
       return;
     }
-    const s = this.c.members.state[m]!;
     u.era = s.committed.ballot;
     u.seq = s.replica.seq + 1;
     const members = s.committed.members;
@@ -132,7 +141,7 @@ export class Gum {
   private apply(ctx: ModelContext, o: number, u: Update): void {
     const s = this.c.members.state[o]!;
     const r = s.replica;
-    const ok = s.status === 'up' && u.era === s.committed.ballot && s.promised <= u.era && r.era === u.era && u.seq <= r.seq + 1;
+    const ok = s.status === 'up' && u.era === s.committed.ballot && s.promised <= u.era && u.seq <= r.seq + 1;
     if (!ok) return this.ack(ctx, o, u, false);
     if (u.seq === r.seq + 1 && r.owner[u.g] === o && u.owner !== o && this.c.table.groupState(o, u.g) !== 'offline') {
       // the group leaves this node: offline first, then the update
@@ -141,6 +150,7 @@ export class Gum {
       return;
     }
     if (u.seq === r.seq + 1) {
+      this.c.ledger.applied(u.era, u.seq, `${u.g}/${u.owner}/${u.blocked}/${u.displaced}/${u.notBefore}/${u.failoverAt}`);
       r.seq = u.seq;
       r.owner[u.g] = u.owner;
       if (u.failoverAt >= 0) r.failovers[u.g] = [...r.failovers[u.g]!.filter((t) => t > u.failoverAt - this.c.spec.failoverPeriodUs), u.failoverAt];
@@ -189,10 +199,21 @@ export class Gum {
     const u = this.live[m];
     if (!u || u.id !== id || u.order[u.at] !== from) return;
     if (ok) return this.advance(ctx, m, u);
-    // refused: the member is in another view or regrouping; the leader's view is changing, so it waits for the new one
+    // refused: the member is in another view, regrouping, or out; a regroup brings everyone to one database again
     ctx.emit('updateAborted', this.c.nodes[m]!, this.c.nodes[from]!, u.g, u.seq);
-    this.live[m] = null;
-    this.queue[m] = [];
+    this.spoil(ctx, m, []);
+  }
+
+  /** Leader m called an update off in the view it leads (it waits for the next view). */
+  spoiledNow(m: number): boolean {
+    return this.spoiled[m] === this.c.members.state[m]?.committed.ballot;
+  }
+
+  /** Leader m's update was called off: no more updates in this view, and a regroup (leaving out `evict`) starts the next. */
+  private spoil(ctx: ModelContext, m: number, evict: number[]): void {
+    this.spoiled[m] = this.c.members.state[m]!.committed.ballot;
+    this.reset(m);
+    this.c.regroup.propose(ctx, m, evict);
   }
 
   onTimeout(ctx: ModelContext, m: number, data: [number, number, number]): void {
@@ -203,8 +224,6 @@ export class Gum {
     // the member did not apply it: the global update manager evicts it
     const member = u.order[u.at]!;
     ctx.emit('updateAborted', this.c.nodes[m]!, this.c.nodes[member]!, u.g, u.seq, 1);
-    this.live[m] = null;
-    this.queue[m] = [];
-    this.c.regroup.propose(ctx, m, [member]);
+    this.spoil(ctx, m, [member]);
   }
 }

@@ -40,8 +40,23 @@ export class Leader {
     return view.members.includes(m) && (!possible || possible.includes(this.c.spec.nodes[m]!));
   }
 
+  /**
+   * A new view at leader m: placement starts again from the database. A
+   * move by hand that the regroup interrupted is made again in the new view
+   * if its target is still a member; otherwise it is called off, and said so.
+   */
   afterView(ctx: ModelContext, m: number): void {
-    this.c.gum.reset(m);
+    const s = this.c.members.state[m]!;
+    for (const u of this.c.gum.reset(m)) {
+      if (u.why !== WHY.manual) continue;
+      const owner = s.replica.owner[u.g]!;
+      if (owner === u.owner || !s.committed.members.includes(u.owner)) {
+        if (owner !== u.owner) ctx.emit('updateAborted', this.c.nodes[m]!, this.c.nodes[u.owner]!, u.g, u.seq, 2);
+        continue;
+      }
+      if (s.committed.members.includes(owner)) this.move(ctx, m, u.g, owner, u.owner, WHY.manual);
+      else this.c.gum.submit(ctx, m, { ...u, notBefore: Math.max(s.replica.notBefore[u.g]!, this.fence(ctx, m, owner)), order: [...s.committed.members.filter((o) => o !== u.owner), u.owner] });
+    }
     this.place(ctx, m);
   }
 
@@ -51,7 +66,10 @@ export class Leader {
   }
 
   tick(ctx: ModelContext, m: number): void {
-    if (this.c.members.isLeader(m) && !this.c.gum.busy(m)) this.place(ctx, m);
+    if (!this.c.members.isLeader(m)) return;
+    // an update was called off in this view: the leader keeps calling regroups until a new view resynchronises the members
+    if (this.c.gum.spoiledNow(m)) this.c.regroup.propose(ctx, m);
+    else if (!this.c.gum.busy(m)) this.place(ctx, m);
   }
 
   /** Hour of the cluster's clock (the run starts at midnight). */

@@ -100,7 +100,9 @@ export class Membership {
       if (!suspect) s.suspectSinceUs = -1;
       else if (s.suspectSinceUs < 0 || lost.length > 0) s.suspectSinceUs = ctx.nowUs;
       const caller = v.members.find((o) => o === m || !s.suspected[o]);
-      const waited = ctx.nowUs - Math.max(s.suspectSinceUs, s.regroupSeenUs) > 3 * this.c.spec.regroupUs;
+      // (a regroup may take a witness challenge on top of its own period)
+      const patience = 3 * this.c.spec.regroupUs + (this.c.spec.witness === 'none' ? 0 : this.c.spec.challengeUs);
+      const waited = ctx.nowUs - Math.max(s.suspectSinceUs, s.regroupSeenUs) > patience;
       if (suspect && (caller === m || waited)) this.c.regroup.propose(ctx, m);
     } else if (ctx.nowUs - s.sinceUs >= JOIN_WAIT * this.c.spec.regroupUs * 2 ** Math.min(s.outCount, 5)) {
       // out of the cluster and nobody has taken it in: it calls a regroup itself (forming the cluster, or joining)
@@ -125,17 +127,18 @@ export class Membership {
   }
 
   /**
-   * Whether node m's lease holds now: its own vote, the votes of members
-   * whose last word (for exactly this view) still counts, and the witness's
-   * (when it is on this view and m holds it, or nobody does) make more than
-   * half.
+   * Whether node m's lease holds now: its own vote (unless it has accepted
+   * a newer view), the votes of members whose last word (for exactly this
+   * view) still counts, and the witness's (when it is on this view and m
+   * holds it, or nobody does) make more than half.
    */
   leaseOk(ctx: ModelContext, m: number): boolean {
     if (!this.c.spec.quorum) return true;
     const s = this.state[m]!;
     const v = s.committed;
     if (!v.members.includes(m)) return false;
-    const backers = v.members.filter((o) => o === m || (s.supBallot[o] === v.ballot && s.supUntil[o]! > ctx.nowUs));
+    // its own vote too counts only while it has not accepted a newer view (if it has, the cluster may be moving on without it)
+    const backers = v.members.filter((o) => (o === m ? s.accepted.ballot === v.ballot : s.supBallot[o] === v.ballot && s.supUntil[o]! > ctx.nowUs));
     const w = this.c.witness;
     const withWitness = w.kind !== 'none' && ((w.holds(ctx, m) && w.reachable(ctx, m)) || w.free(ctx, m)) && w.accepted?.ballot === v.ballot;
     return 2 * votesOf(v.votes, backers, withWitness) > totalVotes(v.votes);

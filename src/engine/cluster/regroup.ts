@@ -186,6 +186,7 @@ export class Regroup {
       votes = stepToward(base.votes, targetVotes(n, members, this.c.witness.kind !== 'none', true), members) ?? base.votes;
     }
     const view: View = { ballot: pr.ballot, members, votes, replica: { ...copyReplica(replica), era: pr.ballot, seq: 0 } };
+    this.c.ledger.proposed(view.ballot, base.ballot);
     pr.phase = 2;
     pr.view = view;
     pr.base = base;
@@ -217,6 +218,7 @@ export class Regroup {
     if (this.c.spec.quorum && !quorate(pr.base!.votes, pr.acceptors, pr.witnessAccepted)) return;
     const view = pr.view!;
     s.prop = null;
+    this.c.ledger.committed(view.ballot, this.c.spec.quorum);
     for (const o of view.members) if (o !== m) this.send(ctx, m, o, CL_MSG.view, { op: 'commit', from: m, view, acceptors: pr.acceptors, sentUs: ctx.nowUs }, this.viewBytes(view));
     this.c.members.install(ctx, m, view, pr.acceptors, ctx.nowUs);
   }
