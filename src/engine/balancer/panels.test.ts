@@ -17,7 +17,7 @@ function lab(o: BalancedOptions = {}, seed = 1) {
   const model = sim.models[0] as BalancerModel;
   // the trace's ring keeps only the latest events: drain it often, keeping the balancer's own
   const events: TraceEvent[] = [];
-  const keep = () => events.push(...sim.trace.drain().events.filter((e) => e.type === 'serverStateChanged' || e.type === 'serverDrained' || e.type === 'serverAdded' || e.type === 'settingChanged'));
+  const keep = () => events.push(...sim.trace.drain().events.filter((e) => e.type === 'serverStateChanged' || e.type === 'serverDrained' || e.type === 'serverAdded' || e.type === 'settingChanged' || e.type === 'balancerTakeover'));
   const run = (sec: number) => {
     const end = sim.nowUs + sec * SEC;
     while (sim.nowUs < end) {
@@ -246,5 +246,160 @@ describe('served rate', () => {
     expect(servedRate(b, 21 * SEC)).toBe(0);
     expect(b.served).toBe(15);
     expect(servedRate(backend(), 0)).toBe(0);
+  });
+});
+
+describe('the dispatcher pair (VRRP) and health checks', () => {
+  const takeovers = (l: ReturnType<typeof lab>) => {
+    l.keep();
+    return l.events.filter((e) => e.type === 'balancerTakeover');
+  };
+
+  it('with no fault the preferred dispatcher stays master and nobody takes over', () => {
+    const l = lab({ redundantDispatcher: true });
+    expect(l.snap().master).toEqual([true, false]);
+    for (let k = 0; k < 10; k++) {
+      l.run(1);
+      expect(l.snap().master).toEqual([true, false]);
+      expect(takeovers(l)).toEqual([]);
+    }
+  });
+
+  it('the backup takes over 3 adverts plus its skew after the master’s last advert, and nothing is answered meanwhile', () => {
+    const l = lab({ redundantDispatcher: true, algorithm: 'leastconn' });
+    l.run(10);
+    const crashAt = l.sim.nowUs;
+    l.cmd({ type: 'crashNode', node: 'lb-1' });
+    // the connection table died with the master
+    expect(l.model.d.backends.every((b) => b.active === 0)).toBe(true);
+    l.sim.runUntil(crashAt + SEC / 2);
+    const done = l.stats().requestsCompleted;
+    l.sim.runUntil(crashAt + 2.5 * SEC);
+    expect(l.stats().requestsCompleted).toBe(done);
+    while (!l.model.d.master[1] && l.sim.step()) if (l.sim.trace.count % 1000 === 0) l.keep();
+    // master down = 3 × 1 s + (256 − 100)/256 s after the last advert arrived (sent at most 1 s before the crash, a LAN hop away)
+    const after = l.sim.nowUs - crashAt;
+    expect(after).toBeGreaterThanOrEqual(3.609375 * SEC - SEC);
+    expect(after).toBeLessThanOrEqual(3.609375 * SEC + 1000);
+    const t = takeovers(l);
+    expect(t.map((e) => [e.node, e.peer, e.msg, e.a])).toEqual([[l.sim.net.node('lb-2')!.index, -1, -1, 1]]);
+  });
+
+  it('a restarted preferred dispatcher waits as backup, then takes the address back; a restarted backup just waits', () => {
+    const l = lab({ redundantDispatcher: true });
+    l.run(5);
+    l.cmd({ type: 'crashNode', node: 'lb-1' });
+    l.run(5);
+    expect(l.snap().master).toEqual([false, true]);
+    l.cmd({ type: 'restartNode', node: 'lb-1' });
+    l.run(1);
+    expect(l.snap().master).toEqual([false, true]);
+    l.run(5);
+    expect(l.snap().master).toEqual([true, false]);
+    const lb1 = l.sim.net.node('lb-1')!.index;
+    const lb2 = l.sim.net.node('lb-2')!.index;
+    // the backup took over, then the preferred one preempted it, and the backup yielded on its advert
+    expect(takeovers(l).map((e) => [e.node, e.peer, e.a])).toEqual([
+      [lb2, -1, 1],
+      [lb1, -1, 0],
+      [lb1, lb2, 0],
+    ]);
+    // the backup's crash changes nothing for the service
+    const before = l.model.d.backends.map((b) => b.active);
+    l.cmd({ type: 'crashNode', node: 'lb-2' });
+    expect(l.model.d.backends.map((b) => b.active)).toEqual(before);
+    l.run(5);
+    l.cmd({ type: 'restartNode', node: 'lb-2' });
+    l.run(6);
+    expect(l.snap().master).toEqual([true, false]);
+    expect(takeovers(l)).toHaveLength(3);
+  });
+
+  it('a lone dispatcher that restarts is master at once, and the service answers again', () => {
+    const l = lab();
+    l.run(5);
+    l.cmd({ type: 'crashNode', node: 'lb-1' });
+    l.run(3);
+    l.cmd({ type: 'restartNode', node: 'lb-1' });
+    expect(l.snap().master).toEqual([true]);
+    const before = l.stats().requestsCompleted!;
+    l.run(2);
+    expect(l.stats().requestsCompleted! - before).toBeGreaterThan(100);
+  });
+
+  it('a node is marked down after exactly `fall` failed checks and up after exactly `rise` good ones; a crashed service node leaves the others’ connections alone', () => {
+    const l = lab({ algorithm: 'roundrobin' });
+    l.run(10);
+    l.cmd({ type: 'crashNode', node: 'web-2' });
+    // round robin saturates the slow nodes: they always have requests open
+    expect(l.model.d.backends[3]!.active).toBeGreaterThan(0);
+    const b = l.model.d.backends[1]!;
+    while (b.healthy && l.sim.step());
+    expect(b.failRun).toBe(3);
+    l.cmd({ type: 'restartNode', node: 'web-2' });
+    while (!b.healthy && l.sim.step());
+    expect(b.okRun).toBe(2);
+    // a web node's restart does not touch the dispatcher's role
+    expect(l.snap().master).toEqual([true]);
+    expect(takeovers(l)).toEqual([]);
+  });
+
+  it('a node added while it runs shows checking, then up, and down (not checking) once it fails', () => {
+    const l = lab({ algorithm: 'leastconn' });
+    l.run(2);
+    l.cmd({ type: 'addServer' });
+    const b = l.model.d.backends[4]!;
+    expect(stateOf(l.snap().backends[4]!.state)).toBe('checking');
+    while (!b.healthy && l.sim.step());
+    expect(stateOf(l.snap().backends[4]!.state)).toBe('up');
+    l.cmd({ type: 'crashNode', node: 'web-5' });
+    while (b.healthy && l.sim.step());
+    expect(stateOf(l.snap().backends[4]!.state)).toBe('down');
+  });
+
+  it('consistent hashing through the dispatcher still spreads the clients over the nodes', () => {
+    const l = lab({ algorithm: 'chash' });
+    l.run(5);
+    expect(l.snap().backends.filter((b) => b.served > 0).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the latest 200 epochs', () => {
+    const l = lab();
+    for (let k = 0; k < 110; k++) {
+      l.cmd({ type: 'drainServer', node: 'web-1', on: true });
+      l.cmd({ type: 'drainServer', node: 'web-1', on: false });
+    }
+    const e = l.snap().epochs;
+    expect(e).toHaveLength(200);
+    expect(e.at(-1)!.servers).toBe(4);
+  });
+});
+
+describe('the balanced world', () => {
+  it('has clients of every platform in turn, a data server only with an interconnect, and room for nodes up to the limit', () => {
+    const sim = createSimulation(balancedWorld({ clients: 6 }), 1);
+    expect(['client-1', 'client-2', 'client-3', 'client-4'].map((id) => sim.net.node(id)!.platform)).toEqual(['linux-ws', 'mac', 'windows-pc', 'linux-ws']);
+    expect(sim.net.node('store')).toBeUndefined();
+    expect(sim.net.node('ic')).toBeUndefined();
+    // internet, lan, a router, a dispatcher and 4 service nodes: 8 besides the clients
+    const full = createSimulation(balancedWorld({ clients: 10_000 - 8 - 1 }), 1);
+    expect(applyCommand(full, { type: 'addServer' })).toBeNull();
+    expect(applyCommand(full, { type: 'addServer' })).toEqual({ code: 'tooManyNodes', params: { max: 10_000 } });
+  });
+
+  it('settings changes name no node', () => {
+    const l = lab({ interconnectBps: 1e9 });
+    l.cmd({ type: 'setAlgorithm', algorithm: 'swrr' });
+    l.cmd({ type: 'setInterconnect', bps: 2e8 });
+    l.cmd({ type: 'addServer' });
+    l.keep();
+    for (const e of l.events.filter((x) => x.type === 'settingChanged' || x.type === 'serverAdded')) {
+      expect([e.peer, e.msg], e.type).toEqual([-1, -1]);
+      if (e.type === 'settingChanged') expect(e.node).toBe(-1);
+    }
+    l.cmd({ type: 'setWeight', node: 'web-1', weight: 3 });
+    l.cmd({ type: 'drainServer', node: 'web-1', on: true });
+    l.keep();
+    for (const e of l.events.filter((x) => x.type === 'serverDrained' || x.b === SETTING.weight)) expect([e.node, e.peer, e.msg]).toEqual([l.sim.net.node('web-1')!.index, -1, -1]);
   });
 });
