@@ -3,7 +3,8 @@ import { applyCommand } from '../engine/commands';
 import { createSimulation } from '../engine/createSimulation';
 import type { ClusterModel } from '../engine/cluster/clusterModel';
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
-import { runCluster, type ClusterRun } from './clusterFuzz';
+import { runCluster, type ClusterRun } from '../engine/cluster/fuzz';
+import { presetWorld, type CLUSTER_PRESETS } from './clusterFuzz';
 
 const SEC = 1_000_000;
 
@@ -46,7 +47,7 @@ describe('Windows cluster: split-brain regressions', () => {
     expect(bad).toBe(0);
   });
 
-  const cases: [string, ClusterRun, Partial<ClusterModel['spec']>][] = [
+  const cases: [string, ClusterRun<(typeof CLUSTER_PRESETS)[number]>, Partial<ClusterModel['spec']>][] = [
     [
       'a failback right after a failover cleared the failover’s fence (separate, 4 nodes, seed 5)',
       {
@@ -104,7 +105,7 @@ describe('Windows cluster: split-brain regressions', () => {
   for (const [name, run, spec] of cases) {
     it(`found by the random runs: ${name}`, () => {
       for (const s of [spec, {}]) {
-        const { model } = runCluster(run, 300, s);
+        const { model } = runCluster(run, presetWorld, 300, s);
         expect(model.episodes).toEqual([]);
         expect(model.ledger.conflicts).toBe(0);
         expect(model.ledger.forks).toBe(0);
