@@ -1,11 +1,13 @@
 // Prints the mutation score of each engine folder from Stryker's JSON report
-// (reports/mutation/mutation.json unless a path is given). Score as Stryker
+// (reports/mutation/mutation.json unless paths are given; several reports,
+// e.g. one per folder, are added up). Score as Stryker
 // counts it: detected (killed + timeout) over valid mutants (detected +
 // survived + no coverage); ignored, compile and runtime errors are left out.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(file, 'utf8'));
+const paths = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const file = paths.join(', ');
+const reports = paths.map((p) => JSON.parse(readFileSync(p, 'utf8')));
 const FOLDERS = ['cluster', 'balancer', 'messaging', 'kernel', 'net', 'parallel', 'ssi', 'suncluster', 'clientserver'];
 const KEYS = ['Killed', 'Survived', 'Timeout', 'NoCoverage', 'Ignored', 'Errors'];
 
@@ -24,7 +26,7 @@ const add = (group, status) => {
   r[key] = (r[key] ?? 0) + 1;
   rows.set(group, r);
 };
-for (const [path, f] of Object.entries(report.files)) for (const m of f.mutants) add(groupOf(path), m.status);
+for (const report of reports) for (const [path, f] of Object.entries(report.files)) for (const m of f.mutants) add(groupOf(path), m.status);
 
 const score = (r) => {
   const detected = r.Killed + r.Timeout;
