@@ -67,6 +67,22 @@ describe('balancing algorithms (CL-LB)', () => {
     expect(picks.filter((x) => x === 2)).toHaveLength(0);
     expect(picks.filter((x) => x === 0).length / 4000).toBeGreaterThan(0.72);
     expect(picks.filter((x) => x === 0).length / 4000).toBeLessThan(0.78);
+    // a node out of rotation weighs nothing, wherever it is in the list
+    const q = Array.from({ length: 2000 }, () => p.pick('random', pool([4, 3, 1], [false, true, true]), rng, ''));
+    expect(q.filter((x) => x === 0)).toHaveLength(0);
+    expect(q.filter((x) => x === 1).length / 2000).toBeGreaterThan(0.7);
+  });
+
+  it('consistent hashing sends the keys of a node out of rotation where a ring without it would: the next node clockwise', () => {
+    const ids = ['web-1', 'web-2', 'web-3', 'web-4'];
+    const p = new Picker();
+    const without = new Picker();
+    const rest = { ids: ids.filter((_, i) => i !== 1), weight: [1, 1, 1], active: [0, 0, 0], eligible: [true, true, true] };
+    for (let i = 0; i < 500; i++) {
+      const s = p.pick('chash', { ...pool([1, 1, 1, 1], [true, false, true, true]), ids }, new Prng(1), `key-${i}`);
+      const r = without.pick('chash', rest, new Prng(1), `key-${i}`);
+      expect(s).toBe([0, 2, 3][r]);
+    }
   });
 
   it('power of two choices compares open connections per unit of weight', () => {

@@ -6,6 +6,7 @@ import type { BalancerModel } from './balancerModel';
 import { countServed, servedRate, type Backend } from './dispatcher';
 import { BL_MSG, SERVER_STATES } from './spec';
 import { balancedWorld, type BalancedOptions } from './world';
+import { topologyView, worldView } from '../view';
 
 // What the balancer's panels, inspector and commands show a user: its
 // snapshot, stats, message descriptions and refusals.
@@ -78,9 +79,9 @@ describe('the balancer panel', () => {
     l.run(8);
     expect(stateOf(l.snap().backends[1]!.state)).toBe('down');
     expect(l.stats().serversInRotation).toBe(3);
-    const changed = () => l.events.filter((e) => e.type === 'serverStateChanged').map((e) => [e.node, e.a, e.b]);
+    const changed = () => l.events.filter((e) => e.type === 'serverStateChanged').map((e) => [e.node, e.peer, e.msg, e.a, e.b]);
     const web2 = l.sim.net.node('web-2')!.index;
-    expect(changed()).toEqual([[web2, 0, 1]]);
+    expect(changed()).toEqual([[web2, -1, -1, 0, 1]]);
     l.cmd({ type: 'drainServer', node: 'web-1', on: true });
     expect(stateOf(l.snap().backends[0]!.state)).toBe('drain');
     expect(l.stats().serversInRotation).toBe(2);
@@ -98,7 +99,7 @@ describe('the balancer panel', () => {
     l.keep();
     expect(l.sim.nowUs - back).toBeLessThanOrEqual(2 * 2 * SEC + SEC);
     expect(stateOf(l.snap().backends[1]!.state)).toBe('up');
-    expect(changed().at(-1)).toEqual([web2, 1, 1]);
+    expect(changed().at(-1)).toEqual([web2, -1, -1, 1, 1]);
   });
 
   it('counts a request refused when no node is in rotation (503), and the success rate falls', () => {
@@ -245,6 +246,9 @@ describe('served rate', () => {
     // after a silent bucket nothing counts
     expect(servedRate(b, 21 * SEC)).toBe(0);
     expect(b.served).toBe(15);
+    for (let i = 0; i < 3; i++) countServed(b, 23 * SEC);
+    // two buckets later: the old bucket's 3 no longer count
+    expect(servedRate(b, 36 * SEC)).toBe(0);
     expect(servedRate(backend(), 0)).toBe(0);
   });
 });
@@ -401,5 +405,121 @@ describe('the balanced world', () => {
     l.cmd({ type: 'drainServer', node: 'web-1', on: true });
     l.keep();
     for (const e of l.events.filter((x) => x.type === 'serverDrained' || x.b === SETTING.weight)) expect([e.node, e.peer, e.msg]).toEqual([l.sim.net.node('web-1')!.index, -1, -1]);
+  });
+});
+
+describe('the balancer, more precisely', () => {
+  it('draws each machine of the world as what it is, under its name', () => {
+    const sim = createSimulation(balancedWorld({ redundantGateway: true, redundantDispatcher: true, interconnectBps: 1e9 }), 1);
+    const nodes = Object.fromEntries(topologyView(sim).nodes.map((n) => [n.id, [n.kind, n.label, n.platform]]));
+    expect(nodes.internet).toEqual(['switch', 'internet', 'network']);
+    expect(nodes.lan).toEqual(['switch', 'lan', 'network']);
+    expect(nodes['gw-2']).toEqual(['switch', 'gw-2', 'network']);
+    expect(nodes['lb-2']).toEqual(['server', 'lb-2', 'linux-server']);
+    expect(nodes.ic).toEqual(['switch', 'interconnect', 'network']);
+    expect(nodes.store).toEqual(['db', 'data', 'linux-server']);
+    expect(nodes['web-3']).toEqual(['server', 'web-3', 'linux-server']);
+    expect(nodes['client-1']).toEqual(['client', 'pc-01', 'linux-ws']);
+    expect(Object.keys(worldView(sim).models)).toContain('balancer');
+    expect(applyCommand(sim, { type: 'addServer' })).toBeNull();
+    const added = topologyView(sim).nodes.find((n) => n.id === 'web-5')!;
+    expect([added.kind, added.platform]).toEqual(['server', 'linux-server']);
+    const b = (sim.models[0] as BalancerModel).snapshot().backends as { id: string; weight: number }[];
+    expect(b.find((x) => x.id === 'web-5')!.weight).toBe(1);
+  });
+
+  it('says what was refused and why', () => {
+    const l = lab();
+    expect(applyCommand(l.sim, { type: 'setAlgorithm', algorithm: 'fastest' as never })).toEqual({ code: 'outOfRange', params: { field: 'algorithm', value: 'fastest', min: 0, max: 0 } });
+    expect(applyCommand(l.sim, { type: 'drainServer', node: 'nope', on: true })).toEqual({ code: 'unknownNode', params: { id: 'nope' } });
+    expect(applyCommand(l.sim, { type: 'setWeight', node: 'nope', weight: 2 })).toEqual({ code: 'unknownNode', params: { id: 'nope' } });
+    expect(applyCommand(l.sim, { type: 'setWeight', node: 'web-1', weight: 300 })).toEqual({ code: 'outOfRange', params: { field: 'weight', value: '300', min: 1, max: 256 } });
+    expect(applyCommand(l.sim, { type: 'setInterconnect', bps: 5 })).toEqual({ code: 'outOfRange', params: { field: 'bandwidthBps', value: '5', min: 1_000, max: 100_000_000_000 } });
+  });
+
+  it('a client added while it runs sends requests too', () => {
+    const l = lab();
+    l.run(1);
+    l.cmd({ type: 'addClient' });
+    const id = l.sim.net.nodes.at(-1)!.index;
+    l.sim.trace.drain();
+    let sent = 0;
+    for (let k = 0; k < 20; k++) {
+      l.sim.runUntil(l.sim.nowUs + SEC / 10);
+      sent += l.sim.trace.drain().events.filter((e) => e.type === 'requestStarted' && e.node === id).length;
+    }
+    expect(sent).toBeGreaterThan(5);
+  });
+
+  it('service nodes answer the health checks themselves, and adverts are described without a round or a request', () => {
+    const l = lab({ redundantDispatcher: true });
+    const webs = new Set(['web-1', 'web-2', 'web-3', 'web-4'].map((id) => l.sim.net.node(id)!.index));
+    let answers = 0;
+    let advert: Record<string, string | number> | null = null;
+    while (l.sim.nowUs < 5 * SEC && l.sim.step()) {
+      for (const m of l.sim.inFlight) {
+        if (m.kind === BL_MSG.check && webs.has(m.src)) answers++;
+        if (m.kind === BL_MSG.advert && !advert) advert = l.sim.describeMessage(m.id);
+      }
+    }
+    expect(answers).toBeGreaterThan(0);
+    expect(Object.keys(advert!).sort()).toEqual(['bytes', 'dst', 'id', 'kind', 'src']);
+  });
+
+  it('the dispatcher frees the slots of requests a crashed node never answered; the clients count them failed, not refused', () => {
+    const l = lab({ algorithm: 'leastconn' });
+    l.run(5);
+    l.cmd({ type: 'crashNode', node: 'web-2' });
+    expect(l.model.d.backends[1]!.active).toBeGreaterThan(0);
+    // marked down within fall × interval + timeout (7 s), then each slot frees at the dispatcher's 3 s timeout
+    l.run(10.5);
+    expect(l.model.d.backends[1]!.healthy).toBe(false);
+    expect(l.model.d.backends[1]!.active).toBe(0);
+    const s = l.stats();
+    expect(s.requestsFailed).toBeGreaterThan(0);
+    expect(s.requestsRefused).toBe(0);
+  });
+
+  it('each answer names the node that served it; a failure names none', () => {
+    const l = lab({ algorithm: 'leastconn' });
+    l.run(3);
+    l.cmd({ type: 'crashNode', node: 'web-2' });
+    l.sim.trace.drain();
+    const webs = ['web-1', 'web-2', 'web-3', 'web-4'].map((id) => l.sim.net.node(id)!.index);
+    const ev: TraceEvent[] = [];
+    for (let k = 0; k < 40; k++) {
+      l.sim.runUntil(l.sim.nowUs + SEC / 10);
+      ev.push(...l.sim.trace.drain().events.filter((e) => e.type === 'requestCompleted' || e.type === 'requestFailed'));
+    }
+    const done = ev.filter((e) => e.type === 'requestCompleted');
+    expect(done.length).toBeGreaterThan(0);
+    for (const e of done) expect(webs).toContain(e.peer);
+    const failed = ev.filter((e) => e.type === 'requestFailed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const e of failed) expect(e.peer).toBe(-1);
+  });
+
+  it('the interconnect’s load: 0 at the start, a small share of a fast link, and no fetch at all when requests need no data', () => {
+    const fast = lab({ interconnectBps: 1e9, fetchBytes: 20_000 });
+    expect(fast.stats().interconnectUtil).toBe(0);
+    fast.run(6);
+    expect(fast.stats().interconnectUtil).toBeGreaterThan(0);
+    expect(fast.stats().interconnectUtil).toBeLessThan(0.5);
+    const none = lab({ interconnectBps: 1e9, fetchBytes: 0 });
+    let fetches = 0;
+    while (none.sim.nowUs < 3 * SEC && none.sim.step()) fetches += none.sim.inFlight.filter((m) => m.kind === BL_MSG.fetch).length;
+    expect(fetches).toBe(0);
+    expect(none.stats().requestsCompleted).toBeGreaterThan(0);
+  });
+
+  it('the backup’s skew: it takes over 3 adverts plus (256 − 100)/256 advert after the last one it heard', () => {
+    const l = lab({ redundantDispatcher: true });
+    l.run(10);
+    // adverts go out on the whole second; crash half-way to the next
+    l.sim.runUntil(10.5 * SEC);
+    l.cmd({ type: 'crashNode', node: 'lb-1' });
+    while (!l.model.d.master[1] && l.sim.step());
+    expect(l.sim.nowUs - 10 * SEC).toBeGreaterThanOrEqual(3.609375 * SEC);
+    expect(l.sim.nowUs - 10 * SEC).toBeLessThan(3.609375 * SEC + 1000);
   });
 });
