@@ -61,3 +61,30 @@ test('the cluster size can be chosen from 2 to 32 nodes, and a bad size in the a
   await openLab(page, '?lang=en&preset=cluster&nodes=99');
   await expect(page.getByTestId('notices')).toContainText('The number of cluster nodes');
 });
+
+test('a move to a chosen node, a refused move explained in both languages, the failback window and the witness of a two-node cluster (WCS-FAILOVER-MGR, WCS-PREFERRED)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=en&preset=cluster&speed=20');
+  await expect(page.getByTestId('group-sql-where')).toHaveText('online on node-1');
+  await expect(page.getByTestId('votes')).toContainText('Votes counted: 3 of 3');
+  await page.getByTestId('move-target-sql').selectOption('node-3');
+  await page.getByTestId('move-sql').click();
+  await expect(page.getByTestId('group-sql-where')).toHaveText('online on node-3', { timeout: 20_000 });
+  // already there: refused, nothing changes
+  await page.getByTestId('move-sql').click();
+  await expect(page.getByTestId('notices')).toContainText('SQL Server is already on node-3.');
+  await page.getByTestId('failback-sql').selectOption('window');
+  await page.getByTestId('window-start-sql').fill('2');
+  await page.getByTestId('window-end-sql').fill('4');
+  await page.getByTestId('window-apply-sql').click();
+  await expect(page.getByTestId('window-start-sql')).toHaveValue('2');
+  await openLab(page, '?lang=es&preset=ha&speed=10');
+  await expect(page.getByTestId('witness')).toContainText('Disco testigo en el bus compartido');
+  await page.getByTestId('witness-kind').selectOption('share');
+  await page.getByTestId('witness-apply').click();
+  await expect(page.getByTestId('witness')).toContainText('Testigo de recurso compartido');
+  await expect(page.getByTestId('group-sql-where')).toHaveText('en línea en node-1', { timeout: 20_000 });
+  await page.getByTestId('move-target-sql').selectOption('node-1');
+  await page.getByTestId('move-sql').click();
+  await expect(page.getByTestId('notices')).toContainText('SQL Server ya está en node-1.');
+  expect(errors).toEqual([]);
+});

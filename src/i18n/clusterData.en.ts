@@ -17,9 +17,9 @@ export const clusterDataEn = {
   'event.modeSet': 'Failure handling set to {mode}',
 
   'data.title': 'Data and transactions',
-  'data.config.disk': 'Servers connected to disks: the node that takes over takes the same disk over (after reserving it: arbitration). Nothing is copied and nothing committed is lost.',
+  'data.config.disk': 'Servers connected to disks: the node that takes over takes the same disk over, after winning its reservation (the owner defends it every 3 s; a challenger waits 10 s). Nothing is copied and nothing committed is lost.',
   'data.config.shared': 'Servers sharing disks: every node reaches the data at once, through a lock manager (a lock round trip per commit). There is no disk to take over, so failover is quicker.',
-  'data.config.copy': 'Separate servers: each has its own disk and the owner copies new commits to the other every {s} s. Copying costs network and CPU, and what was not yet copied is lost in a failover.',
+  'data.config.copy': 'Separate servers: each has its own disk and the owner copies new commits to the others every {s} s. Copying costs network and CPU, and in high availability what was not yet copied is lost in a failover; in fault tolerance a commit is answered only once another copy holds it.',
   'data.standby.passive': 'Passive standby: the second node runs nothing until the first fails. Simple, but a whole machine waits idle.',
   'data.standby.active': 'Active secondary: each node runs its own group and is the other’s backup.',
   'data.mode': 'Failure handling',

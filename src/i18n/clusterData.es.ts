@@ -19,9 +19,9 @@ export const clusterDataEs: Record<keyof typeof clusterDataEn, string> = {
   'event.modeSet': 'Tratamiento de fallos: {mode}',
 
   'data.title': 'Datos y transacciones',
-  'data.config.disk': 'Servidores conectados a discos: el nodo que asume el servicio asume también el mismo disco (tras reservarlo: arbitraje). No se copia nada y no se pierde nada confirmado.',
+  'data.config.disk': 'Servidores conectados a discos: el nodo que asume el servicio asume también el mismo disco, tras ganar su reserva (el propietario la defiende cada 3 s; quien la desafía espera 10 s). No se copia nada y no se pierde nada confirmado.',
   'data.config.shared': 'Servidores que comparten discos: todos los nodos acceden a los datos a la vez, mediante un gestor de bloqueos (un viaje de ida y vuelta por cada confirmación). No hay disco que asumir, así que la recuperación es más rápida.',
-  'data.config.copy': 'Servidores separados: cada uno tiene su disco y el propietario copia las nuevas confirmaciones al otro cada {s} s. Copiar cuesta red y CPU, y lo que aún no se copió se pierde en la recuperación.',
+  'data.config.copy': 'Servidores separados: cada uno tiene su disco y el propietario copia las nuevas confirmaciones a los demás cada {s} s. Copiar cuesta red y CPU y, en alta disponibilidad, lo que aún no se copió se pierde en la recuperación; en tolerancia a fallos una confirmación solo se responde cuando otra copia ya la tiene.',
   'data.standby.passive': 'Espera pasiva: el segundo nodo no ejecuta nada hasta que falla el primero. Sencillo, pero una máquina entera espera ociosa.',
   'data.standby.active': 'Secundario activo: cada nodo ejecuta su grupo y es la reserva del otro.',
   'data.mode': 'Tratamiento de fallos',

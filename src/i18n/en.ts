@@ -77,7 +77,7 @@ const core = {
   'cluster.disagree': 'The copies differ: an update is on its way (or the cluster is split).',
   'failback.prevent': 'prevent (default)',
   'failback.immediate': 'immediately',
-  'failback.window': 'only 01:00–05:00',
+  'failback.window': 'within a window of hours',
   'res.disk': 'Physical disk',
   'res.ip': 'IP address',
   'res.name': 'Network name',

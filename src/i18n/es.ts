@@ -86,7 +86,7 @@ export const es: Record<CoreKey, string> = {
   'cluster.disagree': 'Las copias difieren: hay una actualización en camino (o el clúster está partido).',
   'failback.prevent': 'impedir (por defecto)',
   'failback.immediate': 'inmediatamente',
-  'failback.window': 'solo de 01:00 a 05:00',
+  'failback.window': 'dentro de una franja horaria',
   'res.disk': 'Disco físico',
   'res.ip': 'Dirección IP',
   'res.name': 'Nombre de red',

@@ -24,7 +24,7 @@ export const wcsEn = {
   'wcs.diskHolder': 'Disk reserved by {node}.',
   'wcs.moveTo': 'Move to',
   'wcs.moveBest': 'next preferred owner',
-  'wcs.window': 'Window (cluster hours)',
+  'wcs.window': 'Window (cluster hours, both included)',
   'wcs.windowFrom': 'from',
   'wcs.windowTo': 'to',
   'wcs.windowApply': 'Set',

@@ -26,7 +26,7 @@ export const wcsEs: Record<keyof typeof wcsEn, string> = {
   'wcs.diskHolder': 'Disco reservado por {node}.',
   'wcs.moveTo': 'Mover a',
   'wcs.moveBest': 'siguiente propietario preferido',
-  'wcs.window': 'Ventana (horas del clúster)',
+  'wcs.window': 'Ventana (horas del clúster, ambas incluidas)',
   'wcs.windowFrom': 'de',
   'wcs.windowTo': 'a',
   'wcs.windowApply': 'Fijar',

@@ -47,7 +47,7 @@ function buildSchema() {
       type: z.literal('setFailback'),
       group: id,
       policy: z.enum(FAILBACK_POLICIES),
-      window: z.tuple([z.number().int().min(0).max(23), z.number().int().min(0).max(24)]).optional(),
+      window: z.tuple([z.number().int().min(0).max(23), z.number().int().min(0).max(23)]).optional(),
     }),
     z.object({ type: z.literal('moveGroup'), group: id, node: id.optional() }),
     z.object({ type: z.literal('setAlgorithm'), algorithm: z.enum(ALGORITHMS) }),
@@ -105,6 +105,11 @@ export function parseCommand(raw: unknown): { cmd: EngineCommand } | { error: Co
   const r = schema.safeParse(raw);
   if (r.success) return { cmd: r.data as EngineCommand };
   const issue = r.error.issues[0]!;
+  if (issue.path[0] === 'window' && typeof issue.path[1] === 'number') {
+    // a failback window's hour: named as the cluster names it (FailbackWindowStart/End)
+    const value = ((raw as { window?: unknown[] }).window ?? [])[issue.path[1]];
+    return { error: { code: 'outOfRange', params: { field: issue.path[1] === 0 ? 'failbackWindowStart' : 'failbackWindowEnd', value: String(value), min: 0, max: 23 } } };
+  }
   const path = String(issue.path[issue.path.length - 1] ?? 'type');
   // command fields named differently from their limit
   const field = path === 'count' ? 'clients' : path;

@@ -97,6 +97,7 @@ export class FailoverClock {
   private flag(ctx: ModelContext, g: number, tookUs: number): void {
     this.reported[g] = true;
     this.late++;
-    ctx.emit('invariantViolated', -1, -1, g, Math.round(tookUs / 1000), 2);
+    // c = 2 tells it from a split brain (whose c is 0) in the log
+    ctx.emit('invariantViolated', -1, -1, g, Math.round(tookUs / 1000), 0, 2);
   }
 }

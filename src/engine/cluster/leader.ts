@@ -83,7 +83,8 @@ export class Leader {
     if (spec.failback !== 'window') return false;
     const [start, end] = spec.failbackWindow;
     const h = this.hour(nowUs);
-    return start <= end ? h >= start && h < end : h >= start || h < end;
+    // both hours included, as FailbackWindowStart/End are: 1–5 allows failback from 1:00 to 5:59
+    return start <= end ? h >= start && h <= end : h >= start || h <= end;
   }
 
   /** When the failback window of group g next opens. */

@@ -36,7 +36,7 @@ export interface GroupSpec {
   /** Nodes that may host the group (possible owners; every node when absent). */
   possibleOwners?: string[];
   failback: FailbackPolicy;
-  /** Failback window in cluster hours [start, end) (FailbackWindowStart/End, 0–23). */
+  /** Failback window: the first and last cluster hour it is open (FailbackWindowStart/End, 0–23; 1–5 is 1:00–5:59). */
   failbackWindow: [number, number];
 }
 
@@ -137,7 +137,7 @@ export function standardGroup(id: string, label: string, preferredOwners: string
     label,
     preferredOwners,
     failback,
-    failbackWindow: [0, 24],
+    failbackWindow: [0, 23],
     resources: [
       { id: `${id}-disk`, type: 'disk', dependsOn: [] },
       { id: `${id}-ip`, type: 'ip', dependsOn: [] },

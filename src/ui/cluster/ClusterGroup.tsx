@@ -29,6 +29,7 @@ export function groupHome(states: number[][]): number {
 export function ClusterGroup({ g, snap }: { g: GroupView; snap: ClusterSnapshot }) {
   const t = useT();
   const topo = useLab((s) => s.topology);
+  const hour = useLab((s) => Math.floor((s.view?.nowUs ?? 0) / 3_600_000_000) % 24);
   const [target, setTarget] = useState('');
   const [win, setWin] = useState<[string, string] | null>(null);
   const label = (n: number) => nodeLabel(topo, n);
@@ -87,6 +88,7 @@ export function ClusterGroup({ g, snap }: { g: GroupView; snap: ClusterSnapshot 
             <button type="button" onClick={applyWindow} data-testid={`window-apply-${g.id}`}>
               {t('wcs.windowApply')}
             </button>
+            <span className="small muted"> {t('wcs.windowNow', { h: hour })}</span>
           </span>
         )}
       </div>
