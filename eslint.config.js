@@ -38,7 +38,7 @@ const importRules = Object.entries(forbidden).map(([folder, banned]) => ({
 const nondeterministic = 'is not deterministic: the engine takes time and randomness only from its kernel.';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', '.bench', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', '.stryker-tmp', 'reports'] },
+  { ignores: ['.shots', 'dist', 'dist-*', '.bench', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', '.stryker-tmp', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

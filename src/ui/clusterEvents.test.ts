@@ -26,4 +26,10 @@ describe('the cluster’s events in the log, as the engine emits them', () => {
       expect(restarted).not.toContain('{');
     });
   }
+
+  it('the refusals of cluster commands name the field in both languages', () => {
+    expect(translate('en', 'error.outOfRange', { field: translate('en', 'field.failbackWindowStart'), min: 0, max: 23, value: '25' })).toBe('The start of the failback window must be between 0 and 23; "25" is not.');
+    expect(translate('es', 'field.failbackWindowEnd')).toBe('El final de la ventana de recuperación');
+    for (const k of ['error.noQuorum', 'error.groupPending', 'error.noTarget', 'error.notPossibleOwner', 'error.alreadyOwner'] as const) expect(translate('es', k)).not.toBe(translate('en', k));
+  });
 });
