@@ -48,6 +48,41 @@ test('single-system image: a login lands on a node, a change reaches every node,
   expect(errors).toEqual([]);
 });
 
+test('bonding: one stream over two balance-rr cards measures about 1.4 cards; a failed card loses frames until the MII monitor notices (BEO-BONDING)', async ({ page }) => {
+  // a tenth of real time: the monitor's 100 ms window lasts a second on screen
+  const errors = await openLab(page, '?lang=en&preset=beowulf&speed=0.1');
+  await expect(page.getByTestId('par-bonding')).toContainText('2.3 cards’ worth');
+  await page.getByTestId('par-bond-node').selectOption('n03');
+  await page.getByTestId('par-stream').click();
+  // 100 Mb/s cards: two give one stream 143 Mb/s, the formula's figure, give or take the last segment's second hop
+  await expect(page.getByTestId('par-stream-result')).toContainText(/= 1[34]\d Mb\/s over 2 cards \(the formula gives 143 Mb\/s\)/, { timeout: 10_000 });
+  await page.getByTestId('par-fail-nic').click();
+  await page.getByTestId('par-stream').click();
+  await expect(page.getByTestId('par-frames-lost')).toContainText(/Frames lost on dead cards: [1-9]/, { timeout: 10_000 });
+  await expect(page.getByTestId('par-dead-nic')).toHaveCount(0, { timeout: 10_000 });
+  await page.getByTestId('par-stream').click();
+  await expect(page.getByTestId('par-stream-result')).toContainText(/over 1 cards \(the formula gives 100 Mb\/s\)/, { timeout: 10_000 });
+  expect(errors).toEqual([]);
+});
+
+test('cluster vs SMP, the failure side: the SMP’s crash fails its job and says what was lost; the cluster’s job behind it goes ahead (CL-VS-SMP)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=es&preset=smp&speed=1&paused=1');
+  // the one-node job takes 128 s; skip to just before the SMP's turn
+  await page.getByTestId('skip-1').click();
+  await page.getByTestId('skip-1').click();
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('par-current')).toContainText('en el SMP', { timeout: 20_000 });
+  await page.getByTestId('node-smp').click();
+  await page.getByTestId('crash').click();
+  await expect(page.getByTestId('par-smp-down')).toBeVisible();
+  await expect(page.getByTestId('par-failure')).toContainText('El trabajo del SMP falló', { timeout: 20_000 });
+  await expect(page.getByTestId('par-failure')).toContainText(/s de trabajo perdidos\) y [1-9]\d* de sus 64 ejecuciones/);
+  await expect(page.getByTestId('par-results')).toContainText(/fallido \(\d+\/64\)/);
+  // the cluster's job behind it does not wait for the SMP
+  await expect(page.getByTestId('par-current')).toContainText('en 8 nodos');
+  expect(errors).toEqual([]);
+});
+
 for (const preset of ['beowulf', 'amdahl', 'parsum', 'checkpoint', 'migration', 'smp', 'ssi']) {
   test(`preset ${preset} loads and runs without console errors`, async ({ page }) => {
     const errors = await openLab(page, `?lang=es&preset=${preset}&speed=10`);

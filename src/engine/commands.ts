@@ -40,6 +40,7 @@ export type EngineCommand =
   | { type: 'sweep'; kind: JobKind }
   | { type: 'killProcess'; pid: number }
   | { type: 'failNic'; node: string }
+  | { type: 'bondStream'; node: string }
   | { type: 'setEthernet'; bps: number }
   | { type: 'setMigration'; on: boolean }
   | { type: 'setSharedNetwork'; on: boolean }

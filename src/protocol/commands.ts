@@ -61,6 +61,7 @@ function buildSchema() {
     z.object({ type: z.literal('sweep'), kind: z.enum(JOB_KINDS) }),
     z.object({ type: z.literal('killProcess'), pid: z.number().int().min(0) }),
     z.object({ type: z.literal('failNic'), node: id }),
+    z.object({ type: z.literal('bondStream'), node: id }),
     z.object({ type: z.literal('setEthernet'), bps: range('bandwidthBps') }),
     z.object({ type: z.literal('setMigration'), on: z.boolean() }),
     z.object({ type: z.literal('setSharedNetwork'), on: z.boolean() }),

@@ -26,6 +26,7 @@ export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
 export { SSI_MSG } from '../engine/ssi/ssiModel';
+export { MIIMON_US, RETRANSMIT_US, STREAM_BYTES, streamCards } from '../engine/parallel/bond';
 export type { JobKind } from '../engine/parallel/spec';
 export { IDL_TEXT } from '../engine/suncluster/idl';
 export { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS } from '../engine/suncluster/spec';

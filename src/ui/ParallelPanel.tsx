@@ -3,30 +3,49 @@ import { ClusterSize } from './ClusterSize';
 import { amdahl, JOB_KINDS, smpSpeed, type JobKind } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { nodeLabel } from './format';
-import { NodeSelect } from './NodeSelect';
+import { fmtNum, nodeLabel } from './format';
+import { BondingView, type BondSnapshot } from './BondingView';
 import { useT } from './useT';
 import { RunCheckbox } from './RunCheckbox';
 
+/** A finished (or failed) job as the snapshot gives it. */
+interface JobRow {
+  kind: JobKind;
+  smp: boolean;
+  nodes: number;
+  timeUs: number;
+  compUs: number;
+  requeued: number;
+  lostUs: number;
+  failed: boolean;
+  done: number;
+  tasks: number;
+}
+
 /** The Beowulf model's state as its snapshot gives it. */
-export interface ParallelSnapshot {
+export interface ParallelSnapshot extends BondSnapshot {
   head: number;
-  workers: number[];
-  nics: number[];
-  nicBps: number;
   serialFraction: number;
   migration: boolean;
-  sharedNetwork: boolean;
   smp: number;
   smpProcessors: number;
-  job: { id: number; kind: JobKind; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
+  smpDown: boolean;
+  job: { id: number; kind: JobKind; smp: boolean; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
   queuedJobs: { kind: JobKind; nodes: number; smp: boolean }[];
-  results: { kind: JobKind; smp: boolean; nodes: number; timeUs: number; compUs: number; requeued: number; lostUs: number; failed: boolean }[];
+  results: JobRow[];
   procs: { pid: number; node: number; task: number; state: 'running' | 'done' | 'killed' | 'lost' }[];
 }
 
 const ETHERNETS = [10e6, 100e6, 1e9];
-const s1 = (us: number) => (us / 1e6).toFixed(1);
+/** Seconds as the reader's language writes them (one decimal; two for the small losses of a crash). */
+const s1 = (us: number) => fmtNum(us / 1e6, 1);
+const s2 = (us: number) => fmtNum(us / 1e6, 2);
+
+/** Why the latest failed job failed and what it cost: an SMP has no other machine, a sum needs all its processes. */
+function failureText(t: ReturnType<typeof useT>, r: JobRow): string {
+  const params = { kind: t(`par.kind.${r.kind}`), lost: s2(r.lostUs), left: r.tasks - r.done, tasks: r.tasks, done: r.done };
+  return t(r.smp ? 'par.failedSmp' : 'par.failedCluster', params);
+}
 
 /**
  * The Beowulf at work (BEO-*, CL-PARAMETRIC, CL-PAR-*, CL-CHECKPOINT): what
@@ -41,12 +60,12 @@ export function ParallelPanel() {
   const stats = useLab((s) => s.panelView?.stats);
   const [kind, setKind] = useState<JobKind>('parametric');
   const [nodes, setNodes] = useState(4);
-  const [nicNode, setNicNode] = useState('');
   const [cpus, setCpus] = useState(8);
   if (!snap) return null;
   const label = (n: number) => nodeLabel(topo, n);
   const job = snap.job;
   // speed-up is always against one commodity node, so an SMP's figure compares directly
+  const lastFailed = [...snap.results].reverse().find((r) => r.failed);
   const base = (k: JobKind) => [...snap.results].reverse().find((r) => r.kind === k && r.nodes === 1 && !r.smp && !r.failed);
   return (
     <section className="panel parallel" aria-labelledby="par-title" data-testid="parallel-panel">
@@ -66,16 +85,11 @@ export function ParallelPanel() {
         <span>{t('par.dedicated')}</span>
       </label>
       {snap.sharedNetwork && <p className="small bad">{t('par.sharedNote')}</p>}
-      <p className="small">{t('par.nics', { n: snap.nics[0] ?? 1, mbps: Math.round(((snap.nics[0] ?? 1) * snap.nicBps) / 1e6) })}</p>
-      <div className="actions">
-        <NodeSelect label={t('par.failNic')} nodes={snap.workers} value={nicNode} onChange={setNicNode} suffix={(i) => `(${snap.nics[i]})`} />
-        <button type="button" onClick={() => void sendCommand({ type: 'failNic', node: nicNode || (topo?.nodes[snap.workers[0]!]?.id ?? '') })} data-testid="par-fail-nic">
-          {t('par.failNicGo')}
-        </button>
-      </div>
+      <BondingView snap={snap} />
       {snap.smp >= 0 && (
         <div className="smp" data-testid="par-smp">
-          <p className="small">{t('par.smp', { p: snap.smpProcessors, x: smpSpeed(snap.smpProcessors).toFixed(1) })}</p>
+          <p className="small">{t('par.smp', { p: snap.smpProcessors, x: fmtNum(smpSpeed(snap.smpProcessors), 1) })}</p>
+          {snap.smpDown && <p className="small bad" data-testid="par-smp-down">{t('par.smpDown')}</p>}
           <div className="actions">
             <label>
               <span>{t('par.smpProcessors')} </span>
@@ -117,15 +131,22 @@ export function ParallelPanel() {
       </label>
       {(stats?.migrations ?? 0) > 0 && <p className="small">{t('par.migrations', { n: stats?.migrations ?? 0 })}</p>}
       <p data-testid="par-current">
-        {job ? t('par.current', { kind: t(`par.kind.${job.kind}`), n: job.nodes, done: job.done, tasks: job.tasks, queued: job.queued, requeued: job.requeued }) : t('par.idle')}
+        {job ? t(job.smp ? 'par.currentSmp' : 'par.current', { kind: t(`par.kind.${job.kind}`), n: job.nodes, done: job.done, tasks: job.tasks, queued: job.queued, requeued: job.requeued }) : t('par.idle')}
         {job?.kind === 'sum' && ` ${t('par.currentSum', { i: job.iteration, total: 4 })}`}
         {job?.kind === 'checkpoint' && ` ${t('par.currentCkpt', { saved: s1(job.savedUs), lost: s1(job.lostUs) })}`}
+        {job && job.kind !== 'checkpoint' && job.lostUs > 0 && ` ${t('par.currentLost', { lost: s2(job.lostUs) })}`}
       </p>
-      {snap.queuedJobs.length > 0 && <p className="small">{t('par.queuedJobs', { list: snap.queuedJobs.map((j) => `${t(`par.kind.${j.kind}`)} ×${j.smp ? 'SMP' : j.nodes}`).join(', ') })}</p>}
+      {snap.queuedJobs.length > 0 && (
+        <p className="small" data-testid="par-queued">
+          {t('par.queuedJobs', { list: snap.queuedJobs.map((j) => `${t(`par.kind.${j.kind}`)} ×${j.smp ? 'SMP' : j.nodes}${j.smp && snap.smpDown ? ` (${t('par.waitingSmp')})` : ''}`).join(', ') })}
+        </p>
+      )}
+      {lastFailed && <p className="small bad" data-testid="par-failure">{failureText(t, lastFailed)}</p>}
       <h3>{t('par.results')}</h3>
       {snap.results.length === 0 ? (
         <p className="small muted">{t('par.noResults')}</p>
       ) : (
+        <div className="table-scroll">
         <table className="lb-table" data-testid="par-results">
           <thead>
             <tr>
@@ -146,7 +167,7 @@ export function ParallelPanel() {
                 <tr key={i}>
                   <td>{t(`par.kind.${r.kind}`)}</td>
                   <td className="num">{r.smp ? t('par.smpLabel', { n: r.nodes }) : r.nodes}</td>
-                  <td className="num">{r.failed ? t('par.failed') : `${s1(r.timeUs)} s`}</td>
+                  <td className="num">{r.failed ? t('par.failedAt', { done: r.done, tasks: r.tasks }) : `${s1(r.timeUs)} s`}</td>
                   <td className="num">{sp ? `×${sp.toFixed(2)}` : '—'}</td>
                   <td className="num">{sp ? `${Math.round((sp / r.nodes) * 100)} %` : '—'}</td>
                   <td className="num">{r.kind === 'loop' ? `×${amdahl(snap.serialFraction, r.nodes).toFixed(2)}` : '—'}</td>
@@ -156,6 +177,7 @@ export function ParallelPanel() {
             })}
           </tbody>
         </table>
+        </div>
       )}
       <h3>{t('par.procs')}</h3>
       {/* a farm over hundreds of nodes has as many processes: the table scrolls instead of lengthening the page */}

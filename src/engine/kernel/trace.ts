@@ -117,7 +117,11 @@ export type TraceType =
   | 'sunCacheInvalidated'
   | 'sunLoadSet'
   | 'sunCachesSet'
-  | 'sunProcMoved';
+  | 'sunProcMoved'
+  // Beowulf bonding (src/engine/parallel)
+  | 'bondFramesLost'
+  | 'nicDown'
+  | 'streamMeasured';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is

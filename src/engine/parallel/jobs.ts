@@ -54,7 +54,7 @@ export class JobRunner {
   // the model itself rather than a callback: a simulation holding closures cannot be copied for a keyframe
   constructor(
     private readonly spec: ParallelSpec,
-    private readonly owner: { readonly headNode: number },
+    private readonly owner: { readonly headNode: number; send(ctx: ModelContext, src: number, dst: number, kind: number, bytes: number, payload: unknown): void },
   ) {}
 
   private head(): number {
@@ -103,6 +103,11 @@ export class JobRunner {
     }
   }
 
+  /** Sends over the Ethernet, through the sender's bond (Ethernet.send). */
+  send(ctx: ModelContext, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
+    this.owner.send(ctx, src, dst, kind, bytes, payload);
+  }
+
   /** A new entry in the head's process table (cluster-wide pid). */
   newProc(ctx: ModelContext, job: Job, w: number, task: number): number {
     const pid = this.nextPid++;
@@ -114,7 +119,7 @@ export class JobRunner {
   private spawn(ctx: ModelContext, job: Job, w: number, task: number, workUs: number, kind: number, bytes: number): void {
     const pid = this.newProc(ctx, job, w, task);
     job.busy.set(w, pid);
-    ctx.send(this.head(), w, kind, bytes, { job: job.id, pid, task, workUs } satisfies ParMsg);
+    this.send(ctx, this.head(), w, kind, bytes, { job: job.id, pid, task, workUs } satisfies ParMsg);
     this.armDeadline(ctx, job, pid);
   }
 

@@ -31,7 +31,7 @@ export class Migrator {
     for (let i = 0; i < this.spec.procCount; i++) {
       const w = homes[i % homes.length]!;
       const pid = this.runner.newProc(ctx, job, w, i);
-      ctx.send(head, w, PAR_MSG.spawn, 2_000, { job: job.id, pid, task: i, workUs: this.spec.procWorkUs, leftUs: this.spec.procWorkUs } satisfies ProcMsg);
+      this.runner.send(ctx, head, w, PAR_MSG.spawn, 2_000, { job: job.id, pid, task: i, workUs: this.spec.procWorkUs, leftUs: this.spec.procWorkUs } satisfies ProcMsg);
     }
   }
 
@@ -52,7 +52,7 @@ export class Migrator {
     if (proc) proc.node = target;
     this.migrations++;
     ctx.emit('processMigrated', w, target, p.pid, p.leftUs);
-    ctx.send(w, target, PAR_MSG.spawn, this.spec.migrateBytes, { ...p, migrated: true });
+    this.runner.send(ctx, w, target, PAR_MSG.spawn, this.spec.migrateBytes, { ...p, migrated: true });
     return true;
   }
 }

@@ -107,12 +107,14 @@ describe('BProc, bonding and the Ethernet (BEO-BPROC, BEO-BONDING, BEO-ETHERNET)
     expect(r!.failed).toBe(false);
   });
 
-  it('bonded NICs multiply a node’s bandwidth; one failing leaves the node connected at the rest; the last is refused', () => {
+  it('bonded NICs speed up the scatter, by less than their number (balance-rr, see bond.test.ts); a failed one leaves the node on the rest once the monitor notices', () => {
     const one = timeOn('sum', 4, { nicBps: 10_000_000, nics: 1 });
     const four = timeOn('sum', 4, { nicBps: 10_000_000, nics: 4 });
-    expect(four).toBeLessThan(one * 0.6);
+    expect(four).toBeLessThan(one * 0.7);
+    expect(four).toBeGreaterThan(one / 4);
     const b = beowulf({ nics: 2 });
     b.cmd({ type: 'failNic', node: 'n01' });
+    b.sim.runUntil(0.1 * SEC);
     expect(b.sim.net.link('n01~eth')!.bandwidthBps).toBe(100_000_000);
     expect(applyCommand(b.sim, { type: 'failNic', node: 'n01' })?.code).toBe('lastNic');
   });
@@ -166,20 +168,6 @@ describe('cluster vs symmetric multiprocessor (CL-VS-SMP)', () => {
     expect(c4 / c8).toBeGreaterThan(1.9);
     // 8 commodity nodes beat one 8-processor box
     expect(c8).toBeLessThan(s8);
-  });
-
-  it('a failure takes the whole SMP down, and its job waits; the cluster loses one node and finishes', () => {
-    const smp = beowulf({ smp: 8 });
-    smp.cmd({ type: 'runJob', kind: 'parametric', nodes: 1, smp: true });
-    smp.sim.runUntil(5 * SEC);
-    smp.cmd({ type: 'crashNode', node: 'smp' });
-    smp.sim.runUntil(300 * SEC);
-    expect(smp.model.results).toHaveLength(0);
-    const cluster = beowulf({ autoJob: { kind: 'parametric', nodes: 8 } });
-    cluster.sim.runUntil(5 * SEC);
-    cluster.cmd({ type: 'crashNode', node: 'n05' });
-    const [r] = cluster.until(1, 300 * SEC);
-    expect(r!.failed).toBe(false);
   });
 });
 

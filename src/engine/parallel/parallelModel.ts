@@ -18,8 +18,12 @@ export interface JobResult {
   timeUs: number;
   compUs: number;
   requeued: number;
+  /** Work lost to crashes: the runs in progress on a failed machine (from their start to the crash). */
   lostUs: number;
   failed: boolean;
+  /** Tasks done of the job's tasks (a failed job's are fewer). */
+  done: number;
+  tasks: number;
 }
 
 /**
@@ -37,19 +41,23 @@ export class ParallelModel implements Model {
   readonly ethernet: Ethernet;
   readonly runner: JobRunner;
   readonly migrator: Migrator;
+  /** The running job, and the jobs waiting for it (in order; an SMP job waits for the SMP to be up). */
+  private current: Job | undefined;
   private jobs: Job[] = [];
   private nextJob = 1;
   readonly results: JobResult[] = [];
   private news = new Map<number, number>();
   /** Processes a compute node has killed on a signal, until their work would have ended. */
   private killed = new Set<number>();
+  /** The SMP is crashed (the panel says why its jobs wait). */
+  private smpDown = false;
   /** Runs, chunks, barrier rounds and checkpoints the head has received. */
   private tasksCompleted = 0;
 
   constructor(readonly spec: ParallelSpec) {
+    this.ethernet = new Ethernet(spec);
     this.runner = new JobRunner(spec, this);
     this.migrator = new Migrator(spec, this.runner);
-    this.ethernet = new Ethernet(spec);
   }
 
   get headNode(): number {
@@ -61,12 +69,17 @@ export class ParallelModel implements Model {
     this.smp = this.spec.smp ? (ctx.net.node(this.spec.smp)?.index ?? -1) : -1;
     this.workers = this.spec.workers.map((id) => ctx.net.node(id)?.index ?? -1).filter((i) => i >= 0);
     // the head is on the same Ethernet, bonded like the rest
-    this.ethernet.init(ctx, [this.head, ...this.workers]);
+    this.ethernet.init(ctx, this.head, this.workers);
     if (this.spec.autoJob) this.enqueue(ctx, this.spec.autoJob.kind, this.spec.autoJob.nodes);
   }
 
   private get active(): Job | undefined {
-    return this.jobs[0];
+    return this.current;
+  }
+
+  /** The head's sends go out through its bond, like the compute nodes' (see Ethernet.send). */
+  send(ctx: ModelContext, src: number, dst: number, kind: number, bytes: number, payload: unknown): void {
+    this.ethernet.send(ctx, src, dst, kind, bytes, payload);
   }
 
   private enqueue(ctx: ModelContext, kind: JobKind, nodes: number, smp = false): void {
@@ -75,31 +88,46 @@ export class ParallelModel implements Model {
       requeued: 0, busy: new Map(), suspect: new Set(), arrived: 0, iteration: 0, compUs: 0, savedUs: 0, lostUs: 0,
     };
     this.jobs.push(job);
-    if (this.jobs.length === 1) this.begin(ctx, job);
+    if (!this.current) this.startNext(ctx);
   }
 
-  private begin(ctx: ModelContext, job: Job): void {
-    this.runner.start(ctx, job);
-    if (job.kind === 'procs') this.migrator.start(ctx, job, this.head);
+  /** An SMP job can start only while the SMP is up: one machine, nowhere else to run it. */
+  private canStart(ctx: ModelContext, job: Job): boolean {
+    return !job.smp || ctx.net.nodes[this.smp]!.up;
+  }
+
+  /**
+   * Starts the first waiting job that can start. An SMP job whose machine is
+   * down waits for its restart (as a batch queue holds a job for a machine
+   * that is down); jobs for the cluster behind it go ahead meanwhile.
+   */
+  private startNext(ctx: ModelContext): void {
+    const i = this.jobs.findIndex((j) => this.canStart(ctx, j));
+    if (i < 0) return;
+    const [job] = this.jobs.splice(i, 1);
+    this.current = job!;
+    job!.startUs = ctx.nowUs;
+    this.runner.start(ctx, job!);
+    if (job!.kind === 'procs') this.migrator.start(ctx, job!, this.head);
   }
 
   private finish(ctx: ModelContext, job: Job, failed = false): void {
     job.endUs = ctx.nowUs;
     const timeUs = job.endUs - job.startUs;
-    this.results.push({ kind: job.kind, smp: job.smp, nodes: job.smp ? this.spec.smpProcessors : job.workers.length, timeUs, compUs: job.compUs, requeued: job.requeued, lostUs: job.lostUs, failed });
+    this.results.push({
+      kind: job.kind, smp: job.smp, nodes: job.smp ? this.spec.smpProcessors : job.workers.length, timeUs, compUs: job.compUs, requeued: job.requeued, lostUs: job.lostUs, failed,
+      done: job.done, tasks: job.tasks,
+    });
     if (this.results.length > 200) this.results.shift();
     ctx.emit(failed ? 'jobFailed' : 'jobFinished', this.head, -1, job.id, timeUs, job.workers.length);
-    this.jobs.shift();
-    const next = this.jobs[0];
-    if (next) {
-      next.startUs = ctx.nowUs;
-      this.begin(ctx, next);
-    }
+    this.current = undefined;
+    this.startNext(ctx);
   }
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
     const p = msg.payload as ParMsg & { iteration?: number; progressUs?: number };
     const job = this.active;
+    if ((msg.payload as { stream?: number }).stream !== undefined) return this.ethernet.onStream(ctx, msg.payload as { stream: number });
     if (node !== this.head) return this.onWorker(ctx, node, msg.kind, p);
     // the head heard from this process: its deadline starts again
     this.news.set(p.pid, ctx.nowUs);
@@ -126,7 +154,7 @@ export class ParallelModel implements Model {
       job.iteration++;
       this.tasksCompleted++;
       job.compUs += this.iterationUs(job);
-      for (const w of job.workers) ctx.send(this.head, w, PAR_MSG.release, 64, { ...p, pid: job.busy.get(w) ?? -1, iteration: job.iteration });
+      for (const w of job.workers) this.send(ctx, this.head, w, PAR_MSG.release, 64, { ...p, pid: job.busy.get(w) ?? -1, iteration: job.iteration });
     } else if (msg.kind === PAR_MSG.checkpoint && p.progressUs !== undefined) {
       job.savedUs = p.progressUs;
       this.tasksCompleted++;
@@ -148,7 +176,7 @@ export class ParallelModel implements Model {
       const proc = this.runner.procs.get(p.pid);
       if (proc?.state === 'running' && proc.node === w && !this.killed.has(p.pid)) {
         this.killed.add(p.pid);
-        ctx.send(w, this.head, PAR_MSG.result, 200, { ...p, job: proc.job, task: proc.task, killed: true });
+        this.send(ctx, w, this.head, PAR_MSG.result, 200, { ...p, job: proc.job, task: proc.task, killed: true });
       }
       return;
     }
@@ -156,7 +184,7 @@ export class ParallelModel implements Model {
     if (kind === PAR_MSG.spawn && job.kind === 'procs') this.migrator.slice(ctx, w, p as ProcMsg);
     else if (kind === PAR_MSG.spawn || kind === PAR_MSG.chunk) ctx.work(w, p.workUs, WORK.task, p);
     else if (kind === PAR_MSG.data || (kind === PAR_MSG.release && (p.iteration ?? 0) < this.spec.sumIterations)) ctx.work(w, this.iterationUs(job), WORK.iteration, p);
-    else if (kind === PAR_MSG.release) ctx.send(w, this.head, PAR_MSG.result, 200, p);
+    else if (kind === PAR_MSG.release) this.send(ctx, w, this.head, PAR_MSG.result, 200, p);
     else if (kind === PAR_MSG.checkpoint) this.slice(ctx, w, p, p.workUs);
   }
 
@@ -178,22 +206,23 @@ export class ParallelModel implements Model {
     if (tag === PROC_SLICE && job) {
       const q = data as ProcMsg;
       const left = q.leftUs - Math.min(this.spec.procSliceUs, q.leftUs);
-      if (left <= 0) ctx.send(node, this.head, PAR_MSG.result, 1_000, q);
+      if (left <= 0) this.send(ctx, node, this.head, PAR_MSG.result, 1_000, q);
       else if (!this.migrator.maybeMove(ctx, job, node, { ...q, leftUs: left })) this.migrator.slice(ctx, node, { ...q, leftUs: left });
       return;
     }
-    if (tag === WORK.task) ctx.send(node, this.head, PAR_MSG.result, 1_000, p);
-    else if (tag === WORK.iteration) ctx.send(node, this.head, PAR_MSG.arrive, 64, p);
+    if (tag === WORK.task) this.send(ctx, node, this.head, PAR_MSG.result, 1_000, p);
+    else if (tag === WORK.iteration) this.send(ctx, node, this.head, PAR_MSG.arrive, 64, p);
     else if (tag === WORK.slice) {
       this.runner.sliceStart.delete(node);
-      ctx.send(node, this.head, PAR_MSG.checkpoint, this.spec.checkpointBytes, { ...p, progressUs: p.workUs });
-      if (p.workUs >= this.spec.longWorkUs) ctx.send(node, this.head, PAR_MSG.result, 200, p);
+      this.send(ctx, node, this.head, PAR_MSG.checkpoint, this.spec.checkpointBytes, { ...p, progressUs: p.workUs });
+      if (p.workUs >= this.spec.longWorkUs) this.send(ctx, node, this.head, PAR_MSG.result, 200, p);
       else this.slice(ctx, node, p, p.workUs);
     }
   }
 
   onTimer(ctx: ModelContext, node: number, tag: number, data: unknown): void {
     if (tag === PAR_TIMER.background) return this.ethernet.background(ctx, node, this.workers);
+    if (tag === PAR_TIMER.resend || tag === PAR_TIMER.miimon || tag === PAR_TIMER.stream) return this.ethernet.onTimer(ctx, node, tag, data);
     const job = this.active;
     if (tag === PAR_TIMER.deadline && job) {
       const d = data as { job: number; pid: number; at: number };
@@ -204,8 +233,9 @@ export class ParallelModel implements Model {
       job.busy.delete(proc.node);
       job.suspect.add(proc.node);
       ctx.emit('taskRequeued', proc.node, this.head, proc.pid, proc.task);
-      // a distributed sum needs every one of its processes: losing one fails the job
-      if (job.kind === 'sum') return this.finish(ctx, job, true);
+      // a distributed sum needs every one of its processes: losing one fails the job;
+      // and an SMP is one machine: there is no other node to give its runs to
+      if (job.kind === 'sum' || job.smp) return this.finish(ctx, job, true);
       job.requeued++;
       job.queue.push({ task: proc.task, workUs: job.kind === 'checkpoint' ? job.savedUs : this.taskWork(job), fromUs: job.savedUs });
       this.runner.fill(ctx, job);
@@ -217,18 +247,26 @@ export class ParallelModel implements Model {
   }
 
   onNodeCrashed(ctx: ModelContext, node: number): void {
+    if (node === this.smp) this.smpDown = true;
     const job = this.active;
+    if (!job) return;
     const from = this.runner.sliceStart.get(node);
-    if (job?.kind === 'checkpoint' && from !== undefined) {
+    if (job.kind === 'checkpoint' && from !== undefined) {
       // the work since the last checkpoint is gone with the node
       job.lostUs += ctx.nowUs - from;
       this.runner.sliceStart.delete(node);
+    } else if (job.kind !== 'procs' && job.kind !== 'checkpoint') {
+      // the run (chunk, share of the sum) the node was computing is gone with it
+      const proc = this.runner.procs.get(job.busy.get(node) ?? -1);
+      if (proc?.state === 'running' && !this.killed.has(proc.pid)) job.lostUs += ctx.nowUs - proc.startUs;
     }
   }
 
   onNodeRestarted(ctx: ModelContext, node: number): void {
+    if (node === this.smp) this.smpDown = false;
+    this.ethernet.onRestarted(ctx, node);
     const job = this.active;
-    if (!job) return;
+    if (!job) return this.startNext(ctx);
     job.suspect.delete(node);
     this.runner.fill(ctx, job);
   }
@@ -262,7 +300,7 @@ export class ParallelModel implements Model {
       case 'killProcess': {
         const proc = this.runner.procs.get(cmd.pid);
         if (!proc || proc.state !== 'running') return { code: 'unknownProcess', params: { id: String(cmd.pid) } };
-        ctx.send(this.head, proc.node, PAR_MSG.signal, 64, { job: proc.job, pid: proc.pid, task: proc.task, workUs: 0 } satisfies ParMsg);
+        this.send(ctx, this.head, proc.node, PAR_MSG.signal, 64, { job: proc.job, pid: proc.pid, task: proc.task, workUs: 0 } satisfies ParMsg);
         return null;
       }
       default:
@@ -275,7 +313,7 @@ export class ParallelModel implements Model {
     return {
       jobsDone: this.results.filter((r) => !r.failed).length,
       jobsFailed: this.results.filter((r) => r.failed).length,
-      jobsQueued: this.jobs.length,
+      jobsQueued: this.jobs.length + (job ? 1 : 0),
       tasksCompleted: this.tasksCompleted,
       migrations: this.migrator.migrations,
       tasksRequeued: this.results.reduce((s, r) => s + r.requeued, 0) + (job?.requeued ?? 0),
@@ -288,14 +326,21 @@ export class ParallelModel implements Model {
       head: this.head,
       workers: this.workers,
       nics: this.workers.map((w) => this.ethernet.nicsOf(w)),
+      deadNics: this.workers.map((w) => this.ethernet.deadOf(w)),
+      bondNics: this.spec.nics,
+      headNics: this.ethernet.nicsOf(this.head),
+      framesLost: this.ethernet.framesLost,
+      resent: this.ethernet.resent,
+      stream: this.ethernet.lastStream,
       nicBps: this.spec.nicBps,
       serialFraction: this.spec.serialFraction,
       migration: this.spec.migration,
       sharedNetwork: this.spec.sharedNetwork,
       smp: this.smp,
       smpProcessors: this.spec.smpProcessors,
-      job: job ? { id: job.id, kind: job.kind, nodes: job.workers.length, done: job.done, tasks: job.tasks, queued: job.queue.length, requeued: job.requeued, iteration: job.iteration, savedUs: job.savedUs, lostUs: job.lostUs, startUs: job.startUs } : null,
-      queuedJobs: this.jobs.slice(1).map((j) => ({ kind: j.kind, nodes: j.workers.length, smp: j.smp })),
+      job: job ? { id: job.id, kind: job.kind, smp: job.smp, nodes: job.workers.length, done: job.done, tasks: job.tasks, queued: job.queue.length, requeued: job.requeued, iteration: job.iteration, savedUs: job.savedUs, lostUs: job.lostUs, startUs: job.startUs } : null,
+      queuedJobs: this.jobs.map((j) => ({ kind: j.kind, nodes: j.workers.length, smp: j.smp })),
+      smpDown: this.smpDown,
       results: this.results.slice(-40),
       procs: [...this.runner.procs.values()].slice(-60),
     };

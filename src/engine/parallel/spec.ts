@@ -11,11 +11,11 @@ export type JobKind = (typeof JOB_KINDS)[number];
 export interface ParallelSpec {
   head: string;
   workers: string[];
-  /** Links of the private Ethernet (their bandwidth is per NIC × bonded NICs). */
+  /** Links of the private Ethernet (their bandwidth is what one TCP stream gets from the bonded NICs, see bond.ts). */
   ethernetLinks: string[];
   /** Bandwidth of one NIC. */
   nicBps: number;
-  /** NICs bonded round-robin on each compute node (BEO-BONDING), 1–4. */
+  /** NICs bonded balance-rr (round robin) on every machine of the Ethernet (BEO-BONDING), 1–4. */
   nics: number;
   /** Parametric job (BEO-ENFUZION): runs of one model, each `runWorkUs` of CPU. */
   runs: number;
@@ -75,7 +75,7 @@ export const PARALLEL_DEFAULTS = {
 export const PAR_MSG = { spawn: 36, result: 37, chunk: 38, data: 39, arrive: 40, release: 41, checkpoint: 42, signal: 43 } as const;
 
 /** Timer tags. */
-export const PAR_TIMER = { serialDone: 70, deadline: 71, background: 72 } as const;
+export const PAR_TIMER = { serialDone: 70, deadline: 71, background: 72, resend: 73, miimon: 74, stream: 75 } as const;
 
 /** Other people's traffic on a shared network: drawn in the colour of other models' messages. */
 export const BACKGROUND_KIND = 99;

@@ -1,6 +1,7 @@
 import type { EngineCommand } from '../commands';
 import type { LinkSpec, NodeSpec, WorldSpec } from '../types';
 import { PARALLEL_DEFAULTS, smpSpeed, type JobKind, type ParallelSpec } from './spec';
+import { streamCards } from './bond';
 
 export interface BeowulfOptions {
   /** Compute nodes (the head node comes on top). */
@@ -55,7 +56,7 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     nodes.push({ id, kind: 'server', label: id, platform: 'linux-server', cpuSpeed: 1 });
     const sw = racks > 0 ? `rack-${String(Math.ceil(i / RACK_NODES)).padStart(2, '0')}` : 'eth';
     // the link keeps the name "<node>~eth" either way: it is the node's Ethernet cable (see ethernet.ts)
-    links.push({ id: `${id}~eth`, a: id, b: sw, latencyUs: 50, jitterUs: 10, bandwidthBps: nic * (o.nics ?? 1), lossRate: 0 });
+    links.push({ id: `${id}~eth`, a: id, b: sw, latencyUs: 50, jitterUs: 10, bandwidthBps: nic * streamCards(o.nics ?? 1), lossRate: 0 });
   }
   if (o.smp) {
     nodes.push({ id: 'smp', kind: 'server', label: `smp-${o.smp}cpu`, platform: 'solaris', cpuSpeed: smpSpeed(o.smp) });
