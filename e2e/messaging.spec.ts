@@ -94,6 +94,19 @@ test('selecting a machine shows its message-passing module, with out-of-order ar
   await expect(page.getByTestId('mp-reorder')).toContainText('waiting for #', { timeout: 30_000 });
   await page.getByTestId('node-m1').click();
   await expect(page.getByTestId('mp-unacked')).toContainText('retry', { timeout: 10_000 });
+  // where the timer is shown, what is RFC 6298's, what is Linux's, and what the lab shortens
+  await expect(page.getByTestId('mp-rto-rule')).toContainText('never goes below 1 s');
+  await expect(page.getByTestId('mp-rto-rule')).toContainText('200 ms (TCP_RTO_MIN)');
+  await expect(page.getByTestId('mp-rto-rule')).toContainText('doubling up to 8 s (not 120 s), failure reported after 5 retries (not 15)');
+  await expect(page.getByTestId('mp-rto-rule')).toContainText('The first timeout is 200 ms here instead of 1 s');
+  expect(errors).toEqual([]);
+});
+
+test('the retransmission timer’s rule in Spanish, with the default first timeout of 1 s (MP-RELIABLE)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=es&preset=sendrecv&speed=1');
+  await page.getByTestId('node-m1').click();
+  await expect(page.getByTestId('mp-rto-rule')).toContainText('primer plazo de 1 s, mínimo de 200 ms como en Linux');
+  await expect(page.getByTestId('mp-rto-rule')).not.toContainText('en lugar de 1 s');
   expect(errors).toEqual([]);
 });
 

@@ -204,4 +204,7 @@ export const messagingEn = {
   'field.corruptRate': 'The corruption rate',
   'field.idleTimeoutUs': 'The idle timeout',
   'field.calls': 'Calls per batch',
+  'mp.rtoRule': 'The timer as TCP sets it: RFC 6298 starts at 1 s before any round trip has been measured, then uses SRTT + 4·RTTVAR, doubles it on each timeout, never goes below 1 s and may cap it at 60 s or more. Linux starts at 1 s too but goes down to 200 ms (TCP_RTO_MIN), caps at 120 s and gives up after 15 retries (tcp_retries2).',
+  'mp.rtoHere': 'This run: first timeout {init}, floor {min} ms as in Linux, doubling up to {max} s (not 120 s), failure reported after {retries} retries (not 15), so that a lesson sees it in seconds.',
+  'mp.rtoInitScaled': 'The first timeout is {init} ms here instead of 1 s, so the lossy link’s losses are resent within the lesson.',
 } as const;

@@ -206,4 +206,7 @@ export const messagingEs: Record<keyof typeof messagingEn, string> = {
   'field.corruptRate': 'La tasa de corrupción',
   'field.idleTimeoutUs': 'El plazo de inactividad',
   'field.calls': 'Las llamadas por tanda',
+  'mp.rtoRule': 'El temporizador tal como lo fija TCP: el RFC 6298 empieza en 1 s mientras no se ha medido ningún viaje de ida y vuelta, luego usa SRTT + 4·RTTVAR, lo duplica en cada vencimiento, nunca baja de 1 s y puede limitarlo a 60 s o más. Linux también empieza en 1 s, pero baja hasta 200 ms (TCP_RTO_MIN), lo limita a 120 s y se rinde tras 15 reintentos (tcp_retries2).',
+  'mp.rtoHere': 'En esta ejecución: primer plazo de {init}, mínimo de {min} ms como en Linux, duplicándose hasta {max} s (no 120 s), y fallo notificado tras {retries} reintentos (no 15), para que una lección lo vea en segundos.',
+  'mp.rtoInitScaled': 'Aquí el primer plazo es de {init} ms en lugar de 1 s, para que las pérdidas del enlace se reenvíen dentro de la lección.',
 };

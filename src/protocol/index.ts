@@ -32,7 +32,7 @@ export { IDL_TEXT } from '../engine/suncluster/idl';
 export { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS } from '../engine/suncluster/spec';
 export type { SunDesign, SunFileOp } from '../engine/suncluster/spec';
 export { LIMITS } from '../engine/limits';
-export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, RPC_DEFAULTS, SEND_MODES, SERVICES } from '../engine/messaging/spec';
+export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, RPC_DEFAULTS, RTO, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';
 export { CALL, CALL_STRIDE, MARK, MARK_STRIDE, MARK_TYPE, SPAN, SPAN_STRIDE, TX, TX_STRIDE, TXF } from '../engine/messaging/diagram';
 export type { DiagramView } from '../engine/messaging/diagram';

@@ -253,7 +253,7 @@ export class Transport {
     this.owner.acked(ctx, out);
   }
 
-  /** RFC 6298 §2: SRTT/RTTVAR from a fresh sample (never from a retransmitted message: Karn). */
+  /** RFC 6298 §2: SRTT/RTTVAR from a fresh sample (never from a retransmitted message: Karn); the floor is Linux's 200 ms, not the RFC's 1 s (see RTO). */
   private sample(m: NodeModule, dst: number, r: number): void {
     const e = this.rttOf(m, dst);
     if (e.srtt < 0) {

@@ -82,7 +82,7 @@ export interface NodeModule {
   /** Receiver side per pair: next expected sequence number, its epoch, and out-of-order arrivals. */
   expected: Map<number, { seq: number; epoch: number; reorder: Map<number, DataEnv> }>;
   mailbox: Map<number, Delivered[]>;
-  /** RFC 6298 estimator per destination node. */
+  /** RFC 6298 estimator per destination node (with Linux's floor and the lab's cap, see RTO in spec.ts). */
   rtt: Map<number, { srtt: number; rttvar: number; rto: number }>;
 }
 

@@ -76,6 +76,7 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<stri
     modules,
     rpc,
     corruptRate: m.spec.corruptRate,
+    rto: { initUs: m.spec.rtoInitUs, minUs: m.spec.rtoMinUs, maxUs: m.spec.rtoMaxUs, maxRetries: m.spec.maxRetries },
     noshmSwitchUs: m.spec.noshmSwitchUs ?? -1,
     diagram: m.diagram.view(),
   };

@@ -106,12 +106,16 @@ export interface MessagingSpec {
 }
 
 /**
- * TCP's retransmission timer (RFC 6298 §2, §5; Linux include/net/tcp.h): no
- * sample yet → RTO 1 s; RTO = SRTT + 4·RTTVAR, at least 200 ms (Linux
- * RTO_MIN), doubled on each timeout (Karn: no samples from retransmissions).
- * Linux gives up after tcp_retries2 = 15 (~15 min); the lab reports failure
- * after 5 retries (scaled so a lesson sees the failure report in seconds)
- * and caps RTO at 8 s instead of Linux's 120 s, for the same reason.
+ * TCP's retransmission timer. From RFC 6298: RTO = 1 s until the first
+ * round-trip sample (§2.1), then SRTT + 4·RTTVAR (§2.3), doubled on each
+ * timeout (§5.5), no samples from retransmitted segments (Karn, §3). RFC 6298
+ * also asks for a 1 s MINIMUM (§2.4) and allows a cap of no less than 60 s
+ * (§2.5). The lab takes its floor from Linux instead (include/net/tcp.h:
+ * TCP_RTO_MIN = 200 ms; TCP_TIMEOUT_INIT = 1 s as the RFC), as real stacks do.
+ * Simplified so a lesson sees the outcome in seconds: Linux caps RTO at 120 s
+ * (TCP_RTO_MAX) and gives up after tcp_retries2 = 15 retries (~15 min); the
+ * lab caps it at 8 s and reports the failure after 5 retries. The panel says
+ * so where the timer is shown (mp.rtoRule).
  */
 export const RTO = { initUs: 1_000_000, minUs: 200_000, maxUs: 8_000_000, maxRetries: 5 } as const;
 

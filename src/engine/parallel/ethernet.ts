@@ -157,7 +157,8 @@ export class Ethernet {
     const us = ctx.nowUs - s.startUs;
     this.lastStream = { node: s.node, cards: s.cards, bytes: STREAM_BYTES, us, bps: Math.round((STREAM_BYTES * 8 * 1e6) / us) };
     this.stream = null;
-    ctx.emit('streamMeasured', s.node, this.head, s.id, this.lastStream.bps, s.cards);
+    // in whole Mb/s: the log reads 143 Mb/s in either language
+    ctx.emit('streamMeasured', s.node, this.head, s.id, Math.round(this.lastStream.bps / 1e6) * 1e6, s.cards);
   }
 
   /**

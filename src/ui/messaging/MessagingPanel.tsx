@@ -186,7 +186,7 @@ export function MessagingPanel() {
       <p className="small muted" data-testid="mp-counters">
         {t('mp.counters', { r: n('mpRetransmissions'), c: n('mpCorruptDiscarded'), d: n('mpDuplicates'), f: n('mpFailures') })}
       </p>
-      <ModuleView modules={snap.modules} procs={snap.procs} />
+      <ModuleView modules={snap.modules} procs={snap.procs} rto={snap.rto} />
     </section>
   );
 }

@@ -2,10 +2,10 @@ import { select } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { nodeLabel } from '../format';
 import { useT } from '../useT';
-import type { MpModule, MpProc } from './types';
+import type { MpModule, MpProc, MpSnapshot } from './types';
 
 /** The message-passing module (MP-MODULE) of the selected machine: send queue, unacknowledged messages, reorder buffer, receive buffers. */
-export function ModuleView({ modules, procs }: { modules: MpModule[]; procs: MpProc[] }) {
+export function ModuleView({ modules, procs, rto }: { modules: MpModule[]; procs: MpProc[]; rto: MpSnapshot['rto'] }) {
   const t = useT();
   const topo = useLab((s) => s.topology);
   const selection = useLab((s) => s.selection);
@@ -61,6 +61,13 @@ export function ModuleView({ modules, procs }: { modules: MpModule[]; procs: MpP
             </ul>
           </div>
         </div>
+      )}
+      {/* the timer is shown here, so the rule it follows (RFC 6298 or Linux) and the lab's shortcuts are too */}
+      {node >= 0 && (
+        <p className="small muted" data-testid="mp-rto-rule">
+          {t('mp.rtoRule')} {t('mp.rtoHere', { init: rto.initUs >= 1_000_000 ? `${rto.initUs / 1e6} s` : `${rto.initUs / 1000} ms`, min: rto.minUs / 1000, max: rto.maxUs / 1e6, retries: rto.maxRetries })}
+          {rto.initUs !== 1_000_000 && ` ${t('mp.rtoInitScaled', { init: rto.initUs / 1000 })}`}
+        </p>
       )}
     </div>
   );

@@ -78,6 +78,8 @@ export interface MpSnapshot {
   modules: MpModule[];
   rpc: RpcView | null;
   corruptRate: number;
+  /** The retransmission timer's settings in this run: first timeout, floor, cap, retries before the failure report. */
+  rto: { initUs: number; minUs: number; maxUs: number; maxRetries: number };
   noshmSwitchUs: number;
   diagram: DiagramView;
 }
