@@ -48,6 +48,20 @@ test('single-system image: a login lands on a node, a change reaches every node,
   expect(errors).toEqual([]);
 });
 
+test('single-system image: a service called at the cluster’s address runs where it lives; the console’s view is gathered from every node, a failed one shown missing (CL-SSI)', async ({ page }) => {
+  const errors = await openLab(page, '?lang=es&preset=ssi&speed=5');
+  await page.getByTestId('ssi-node').selectOption('n01');
+  await page.getByTestId('ssi-call').click();
+  await expect(page.getByTestId('ssi-net')).toContainText('lo ejecutó n02', { timeout: 10_000 });
+  await page.getByTestId('ssi-console').click();
+  await expect(page.getByTestId('ssi-view').locator('tbody tr')).toHaveCount(4, { timeout: 10_000 });
+  await page.getByTestId('node-n04').click();
+  await page.getByTestId('crash').click();
+  await page.getByTestId('ssi-console').click();
+  await expect(page.getByTestId('ssi-view')).toContainText('sin respuesta', { timeout: 10_000 });
+  expect(errors).toEqual([]);
+});
+
 test('bonding: one stream over two balance-rr cards measures about 1.4 cards; a failed card loses frames until the MII monitor notices (BEO-BONDING)', async ({ page }) => {
   // a tenth of real time: the monitor's 100 ms window lasts a second on screen
   const errors = await openLab(page, '?lang=en&preset=beowulf&speed=0.1');

@@ -48,6 +48,8 @@ export type EngineCommand =
   | { type: 'ssiTouch'; node: string; page: number; write: boolean }
   | { type: 'ssiAdmin' }
   | { type: 'ssiRead'; node: string; file: number }
+  | { type: 'ssiService'; node: string; service: number }
+  | { type: 'ssiConsole' }
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number }

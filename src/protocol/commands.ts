@@ -69,6 +69,8 @@ function buildSchema() {
     z.object({ type: z.literal('ssiTouch'), node: id, page: z.number().int().min(0).max(1000), write: z.boolean() }),
     z.object({ type: z.literal('ssiAdmin') }),
     z.object({ type: z.literal('ssiRead'), node: id, file: z.number().int().min(0).max(1000) }),
+    z.object({ type: z.literal('ssiService'), node: id, service: z.number().int().min(0).max(1000) }),
+    z.object({ type: z.literal('ssiConsole') }),
     z.object({
       type: z.literal('mpSet'),
       process: id.optional(),

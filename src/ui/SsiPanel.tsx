@@ -15,6 +15,11 @@ interface SsiSnapshot {
   configVersion: number;
   applied: number;
   files: number[];
+  /** Service → network index of the node it runs on (the single virtual network). */
+  services: number[];
+  lastCall: { from: number; service: number; node: number; rttUs: number } | null;
+  /** The console's last view, gathered from every node. */
+  view: { id: number; askedUs: number; gatheredUs: number; rows: { node: number; missing: boolean; sessions: number; pages: number; version: number }[] } | null;
 }
 
 /**
@@ -29,6 +34,7 @@ export function SsiPanel() {
   const topo = useLab((s) => s.topology);
   const [node, setNode] = useState('');
   const [page, setPage] = useState(1);
+  const [service, setService] = useState(0);
   if (!snap || !stats) return null;
   const label = (n: number) => nodeLabel(topo, n);
   const nodeId = node || topo?.nodes[snap.nodes[0]!]?.id || '';
@@ -78,10 +84,59 @@ export function SsiPanel() {
           <strong>{t('ssi.processes')}</strong> <span className="small">{t('ssi.processesText')}</span>
         </li>
         <li>
-          <strong>{t('ssi.network')}</strong> <span className="small">{t('ssi.networkText')}</span>
+          <strong>{t('ssi.network')}</strong>
+          <div className="actions">
+            <label>
+              <span>{t('ssi.service')} </span>
+              <select value={service} onChange={(e) => setService(Number(e.target.value))} data-testid="ssi-service">
+                {snap.services.map((_, k) => (
+                  <option key={k} value={k}>
+                    {t(`ssi.service.${k}` as 'ssi.service.0')}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => void sendCommand({ type: 'ssiService', node: nodeId, service })} data-testid="ssi-call">
+              {t('ssi.call', { node: nodeId })}
+            </button>
+          </div>
+          <p className="small" data-testid="ssi-net">
+            {snap.lastCall
+              ? t('ssi.netState', { from: label(snap.lastCall.from), service: t(`ssi.service.${snap.lastCall.service}` as 'ssi.service.0'), node: label(snap.lastCall.node), ms: (snap.lastCall.rttUs / 1000).toFixed(1), n: stats.ssiNetAnswered ?? 0 })
+              : t('ssi.networkText')}
+          </p>
         </li>
         <li>
-          <strong>{t('ssi.ui')}</strong> <span className="small">{t('ssi.uiText')}</span>
+          <strong>{t('ssi.ui')}</strong> <button type="button" onClick={() => void sendCommand({ type: 'ssiConsole' })} data-testid="ssi-console">{t('ssi.consoleAsk')}</button>
+          {snap.view ? (
+            <table className="ssi-view" data-testid="ssi-view">
+              <thead>
+                <tr>
+                  <th scope="col">{t('cluster.node')}</th>
+                  <th scope="col">{t('ssi.view.sessions')}</th>
+                  <th scope="col">{t('ssi.view.pages')}</th>
+                  <th scope="col">{t('ssi.view.version')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {snap.view.rows.map((r) => (
+                  <tr key={r.node} className={r.missing ? 'bad' : undefined}>
+                    <th scope="row">{label(r.node)}</th>
+                    {r.missing ? <td colSpan={3}>{t('ssi.view.missing')}</td> : (
+                      <>
+                        <td>{r.sessions}</td>
+                        <td>{r.pages}</td>
+                        <td>v{r.version}</td>
+                      </>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="small">{t('ssi.uiText')}</p>
+          )}
+          {snap.view && <p className="small muted">{t('ssi.view.took', { ms: ((snap.view.gatheredUs - snap.view.askedUs) / 1000).toFixed(1), n: snap.view.rows.filter((r) => !r.missing).length, total: snap.view.rows.length })}</p>}
         </li>
       </ol>
     </section>

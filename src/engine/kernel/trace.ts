@@ -118,10 +118,12 @@ export type TraceType =
   | 'sunLoadSet'
   | 'sunCachesSet'
   | 'sunProcMoved'
-  // Beowulf bonding (src/engine/parallel)
+  // Beowulf bonding and single-system image (src/engine/parallel, src/engine/ssi)
   | 'bondFramesLost'
   | 'nicDown'
-  | 'streamMeasured';
+  | 'streamMeasured'
+  | 'ssiForwarded'
+  | 'ssiViewGathered';
 
 /**
  * One trace record. Numeric fields only (indices, not names), so hashing is

@@ -1,5 +1,6 @@
 import type { CommandError, EngineCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
+import { SSI_SERVICES, SSI_TIMER, VnetConsole } from './vnetConsole';
 
 /**
  * Message kinds, borrowed from labs whose legend already names them: a
@@ -35,8 +36,10 @@ type Payload = { op: 'login' | 'welcome' | 'fetch' | 'data' | 'update' | 'ack'; 
  * loaded node), one memory space (distributed shared memory: pages fetched
  * from the node that holds them, copies invalidated on a write), one control
  * point (one change applied on every node), and one I/O space (a node reads
- * another's disk without naming it). Jobs and processes without naming a
- * machine come from the Beowulf model beside it.
+ * another's disk without naming it), and through VnetConsole one virtual
+ * network (services reached at the cluster's address) and one user interface
+ * (a console whose view is gathered from every node). Jobs and processes
+ * without naming a machine come from the Beowulf model beside it.
  */
 export class SsiModel implements Model {
   readonly name = 'ssi';
@@ -54,6 +57,10 @@ export class SsiModel implements Model {
   configVersion = 0;
   /** Nodes that applied each configuration version. */
   readonly applied: number[] = [];
+  /** The configuration version each node has applied (what it tells the console). */
+  readonly nodeVersion = new Map<number, number>();
+  /** The single virtual network and the single user interface (built at init, when the nodes are known). */
+  net!: VnetConsole;
   private nextId = 1;
 
   constructor(readonly spec: SsiSpec) {}
@@ -66,6 +73,7 @@ export class SsiModel implements Model {
       this.owner[p] = this.nodes[p % this.nodes.length]!;
       this.copies[p] = new Set([this.owner[p]!]);
     }
+    this.net = new VnetConsole(this.entry, this.user, this.nodes);
   }
 
   /** The disk that holds file f (files are spread over the nodes' disks). */
@@ -75,6 +83,7 @@ export class SsiModel implements Model {
 
   onMessage(ctx: ModelContext, node: number, msg: Message): void {
     const p = msg.payload as Payload;
+    if (this.net.onMessage(ctx, node, msg.payload, this)) return;
     if (p.op === 'login') {
       // the entry point places the session on the node with the fewest
       const load = (n: number) => this.sessions.filter((s) => s.node === n).length;
@@ -94,7 +103,10 @@ export class SsiModel implements Model {
       if (p.write) this.takeOwnership(ctx, node, p.page);
     } else if (p.op === 'update') {
       if (p.page !== undefined) this.copies[p.page]!.delete(node);
-      else this.applied[p.id] = (this.applied[p.id] ?? 0) + 1;
+      else {
+        this.applied[p.id] = (this.applied[p.id] ?? 0) + 1;
+        this.nodeVersion.set(node, Math.max(this.nodeVersion.get(node) ?? 0, p.id));
+      }
       ctx.send(node, msg.src, SSI_MSG.ack, 64, { ...p, op: 'ack' } satisfies Payload);
     }
   }
@@ -126,7 +138,8 @@ export class SsiModel implements Model {
         const has = this.copies[cmd.page]!.has(n.index);
         if (has) {
           this.localHits++;
-          if (cmd.write && this.owner[cmd.page] !== n.index) this.takeOwnership(ctx, n.index, cmd.page);
+          // a write invalidates every other copy, the owner's own writes too (readers must not keep a stale page)
+          if (cmd.write && (this.owner[cmd.page] !== n.index || this.copies[cmd.page]!.size > 1)) this.takeOwnership(ctx, n.index, cmd.page);
         } else {
           // not here: fetch the page from the node that owns it, as if it were local memory
           this.remoteFetches++;
@@ -151,14 +164,42 @@ export class SsiModel implements Model {
         }
         return null;
       }
+      case 'ssiService': {
+        const n = ctx.net.node(cmd.node);
+        if (!n || !this.nodes.includes(n.index)) return { code: 'unknownNode', params: { id: cmd.node } };
+        if (!n.up) return { code: 'alreadyDown', params: { id: cmd.node } };
+        if (!Number.isInteger(cmd.service) || cmd.service < 0 || cmd.service >= SSI_SERVICES) return { code: 'outOfRange', params: { field: 'service', value: String(cmd.service), min: 0, max: SSI_SERVICES - 1 } };
+        this.net.call(ctx, n.index, cmd.service);
+        return null;
+      }
+      case 'ssiConsole':
+        if (this.entry < 0 || this.user < 0) return { code: 'unknownNode', params: { id: this.spec.entry } };
+        this.net.ask(ctx);
+        return null;
       default:
         return undefined;
     }
   }
 
-  onTimer(): void {}
+  /** What a node tells the console about itself: its sessions, the pages it owns, its configuration version. */
+  sessionsOn(node: number): number {
+    return this.sessions.filter((s) => s.node === node).length;
+  }
+
+  pagesOf(node: number): number {
+    return this.owner.filter((o) => o === node).length;
+  }
+
+  versionOf(node: number): number {
+    return this.nodeVersion.get(node) ?? 0;
+  }
+
+  onTimer(ctx: ModelContext, _node: number, tag: number, data: unknown): void {
+    if (tag === SSI_TIMER.view) this.net.merge(ctx, data as number);
+  }
   onWorkDone(): void {}
   onNodeCrashed(_ctx: ModelContext, node: number): void {
+    this.net.crashed(node);
     // the sessions on a failed node are gone; its page copies too
     for (let i = this.sessions.length - 1; i >= 0; i--) if (this.sessions[i]!.node === node) this.sessions.splice(i, 1);
     for (const c of this.copies) if (c.size > 1) c.delete(node);
@@ -167,7 +208,11 @@ export class SsiModel implements Model {
   onNodeAdded(): void {}
 
   stats(): Record<string, number> {
-    return { ssiSessions: this.sessions.length, dsmRemoteFetches: this.remoteFetches, dsmLocalHits: this.localHits, dsmInvalidations: this.invalidations, remoteReads: this.remoteReads };
+    const n = this.net;
+    return {
+      ssiSessions: this.sessions.length, dsmRemoteFetches: this.remoteFetches, dsmLocalHits: this.localHits, dsmInvalidations: this.invalidations, remoteReads: this.remoteReads,
+      ssiNetCalls: n.calls, ssiNetForwarded: n.forwarded, ssiNetAnswered: n.answered, ssiViews: n.views,
+    };
   }
 
   snapshot(): Record<string, unknown> {
@@ -180,6 +225,9 @@ export class SsiModel implements Model {
       configVersion: this.configVersion,
       applied: this.applied[this.configVersion] ?? 0,
       files: Array.from({ length: 8 }, (_, f) => this.diskOf(f)),
+      services: this.net.serviceAt,
+      lastCall: this.net.lastCall,
+      view: this.net.lastView,
     };
   }
 }
