@@ -71,14 +71,17 @@ test('choosing an event in the log goes to that moment', async ({ page }) => {
   await openLab(page, '?lang=en&seed=6&speed=10');
   await page.waitForTimeout(1200);
   await pause(page);
+  // a reader scrolled down into older events
+  await page.locator('.log-scroll').evaluate((el) => (el.scrollTop = 40 * 22));
   const rows = page.getByTestId('log-rows').locator('li');
-  const row = rows.nth(40);
+  const row = rows.nth(45);
   const time = (await row.locator('.time').textContent())!;
   await row.getByTestId('jump').click();
   await expect(page.getByTestId('clock')).toHaveText(time);
   await expect(page.getByTestId('in-past')).toBeVisible();
-  // the chosen event is now the newest (or shares its moment with the newest)
+  // the chosen event is now the newest (or shares its moment with the newest), and the log shows it at its top
   await expect(rows.first().locator('.time')).toHaveText(time);
+  expect(await page.locator('.log-scroll').evaluate((el) => el.scrollTop)).toBe(0);
 });
 
 test('a change in the past starts a new branch; undo brings back the old future', async ({ page }) => {

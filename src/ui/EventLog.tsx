@@ -48,6 +48,11 @@ export function EventLog() {
     else if (l && !l.removed) select({ kind: 'link', id: l.id });
     highlightEvent(e);
   };
+  // the chosen event becomes the newest: the log goes back to its top, where it now is
+  const jump = (e: TraceEvent) => {
+    jumpToEvent(e);
+    box.current?.scrollTo({ top: 0 });
+  };
   return (
     <section className="panel log" aria-labelledby="log-title">
       <div className="log-head">
@@ -90,7 +95,7 @@ export function EventLog() {
                   <span className="time">{formatClock(e.t)}</span>
                   <span>{text}</span>
                 </button>
-                <button type="button" className="jump" onClick={() => jumpToEvent(e)} title={t('time.jumpHint')} aria-label={t('time.jump')} data-testid="jump">
+                <button type="button" className="jump" onClick={() => jump(e)} title={t('time.jumpHint')} aria-label={t('time.jump')} data-testid="jump">
                   ⤺
                 </button>
               </li>
