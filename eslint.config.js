@@ -7,16 +7,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Which src/ folders each folder may NOT import from. */
-const forbidden = {
-  engine: ['protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
-  protocol: ['worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+export const forbidden = {
+  engine: ['protocol', 'worker', 'scenario', 'share', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  protocol: ['worker', 'scenario', 'share', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  scenario: ['worker', 'share', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
+  // share links and files: built on the scenario and the command log, read by the worker and the page
+  share: ['worker', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
   worker: ['lessons', 'store', 'render', 'ui', 'app', 'i18n'],
-  i18n: ['engine', 'protocol', 'worker', 'scenario', 'lessons', 'store', 'render', 'ui', 'app'],
-  scenario: ['worker', 'lessons', 'store', 'render', 'ui', 'app', 'i18n'],
-  lessons: ['worker', 'store', 'render', 'ui', 'app', 'engine'],
-  render: ['engine', 'worker', 'store', 'ui', 'app', 'lessons', 'scenario'],
-  store: ['engine', 'ui', 'app', 'render'],
-  ui: ['engine', 'worker', 'app'],
+  i18n: ['engine', 'protocol', 'worker', 'scenario', 'share', 'lessons', 'store', 'render', 'ui', 'app'],
+  lessons: ['worker', 'share', 'store', 'render', 'ui', 'app', 'engine'],
+  render: ['engine', 'worker', 'share', 'store', 'ui', 'app', 'lessons', 'scenario', 'i18n'],
+  store: ['engine', 'worker', 'lessons', 'ui', 'app', 'render'],
+  ui: ['engine', 'worker', 'share', 'app'],
   app: ['engine'],
 };
 
@@ -27,7 +29,8 @@ const importRules = Object.entries(forbidden).map(([folder, banned]) => ({
       'error',
       {
         patterns: banned.map((b) => ({
-          group: [`**/${b}`, `**/${b}/**`, `../${b}`, `../../${b}`, `../${b}/*`, `../../${b}/*`],
+          // the folder itself from one to three levels down (a file of the same name elsewhere, like store/share.ts, is not it)
+          group: ['../', '../../', '../../../'].flatMap((up) => [`${up}${b}`, `${up}${b}/**`]),
           message: `src/${folder} may not import from src/${b} (see the import direction in README.md).`,
         })),
       },

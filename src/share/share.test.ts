@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyLogged, forkSimulation, type LoggedCommand } from '../engine/replay';
+import { forkSimulation, type LoggedCommand } from '../engine/replay';
 import { createSimulation } from '../engine/createSimulation';
-import type { EngineCommand, Frame } from '../protocol';
-import { buildWorld, PRESET_NAMES, presetScenario, SCENARIO_VERSION, type PresetName } from '../scenario/scenario';
-import { SimHost } from '../worker/host';
+import type { EngineCommand } from '../protocol';
+import { buildWorld, PRESET_NAMES, presetScenario, SCENARIO_VERSION } from '../scenario/scenario';
+import { liveDoc } from './testDocs';
 import { decodeShare, encodeShare, readShareFile, shareFileText } from './codec';
 import { SHARE_LIMITS, SHARE_VERSION, validateShare, type ShareDoc } from './document';
 
@@ -13,50 +13,7 @@ const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.log(`share property tests: FC_SEED=${SEED}`);
 const fcOpts = { seed: SEED, numRuns: 150 };
 
-/** A run of a preset with a fault and a repair given along the way, as the page would log them. */
-function liveDoc(preset: PresetName, lang: 'es' | 'en' = 'en'): { doc: ShareDoc; hash: string } {
-  const scenario = presetScenario(preset, 11);
-  const world = buildWorld(scenario);
-  const sim = createSimulation(world, scenario.seed);
-  const server = (world.nodes.find((n) => n.kind !== 'client' && n.kind !== 'switch') ?? world.nodes[0]!).id;
-  const plan: [number, EngineCommand][] = [
-    [2_000_000, { type: 'crashNode', node: server }],
-    [2_000_000, { type: 'addClient' }],
-    [7_000_000, { type: 'restartNode', node: server }],
-    [9_000_000, { type: 'setLink', link: world.links[0]!.id, latencyUs: 5000 }],
-  ];
-  const log: LoggedCommand[] = [];
-  for (const [t, cmd] of plan) {
-    sim.runUntil(t);
-    const r = applyLogged(sim, cmd);
-    if ('entry' in r) log.push(r.entry);
-  }
-  sim.runUntil(12_345_678);
-  const doc: ShareDoc = { version: SHARE_VERSION, scenario, log, cursorEvent: sim.eventsProcessed, cursorUs: sim.nowUs, lang };
-  return { doc, hash: sim.trace.hash() };
-}
-
 describe('share codec', () => {
-  for (const preset of PRESET_NAMES) {
-    it(`round-trips the ${preset} preset, and the link rebuilds the run to the same hash`, () => {
-      const { doc, hash } = liveDoc(preset);
-      const s = encodeShare(doc);
-      expect(`https://example.org/distlab/?s=${s}`.length).toBeLessThan(2000);
-      const back = decodeShare(s);
-      expect(back).toEqual({ ok: true, doc });
-      expect(readShareFile(shareFileText(doc))).toEqual({ ok: true, doc });
-      // what the page does with it: load in the worker host, up to the cursor
-      const frames: Frame[] = [];
-      const host = new SimHost({ nowMs: () => 0, schedule: () => undefined }, (f) => frames.push(f));
-      const d = (back as { doc: ShareDoc }).doc;
-      host.load(1, buildWorld(d.scenario), d.scenario.seed, d.log, false, 1, { event: d.cursorEvent, us: d.cursorUs });
-      const v = frames[frames.length - 1]!.view;
-      expect(v.traceHash).toBe(hash);
-      expect(v.eventsProcessed).toBe(doc.cursorEvent);
-      expect(v.nowUs).toBe(doc.cursorUs);
-    });
-  }
-
   it('every preset either forks faithfully (keyframes) or says it cannot (seeks replay from the start)', () => {
     const forkable: string[] = [];
     for (const preset of PRESET_NAMES) {
