@@ -1,5 +1,6 @@
 import { en, type MessageKey } from './en';
 import { es } from './es';
+import { numberFormat } from './numberFormat';
 
 export type { MessageKey };
 export type Lang = 'en' | 'es';
@@ -19,7 +20,18 @@ export function addCatalogues(part: Record<Lang, Partial<Record<MessageKey, stri
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[lang][key] ?? catalogues.en[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? param(lang, params[name]!) : m));
+}
+
+/**
+ * A parameter as text: a number with a fraction in the language's way
+ * (Spanish 99,95, English 99.95; up to three decimals). Whole numbers stay as
+ * they are: they are mostly counts, ids and ports, which read the same in both
+ * languages without grouping (callers format large counts with fmtNum).
+ */
+function param(lang: Lang, v: string | number): string {
+  if (typeof v === 'string' || Number.isInteger(v)) return String(v);
+  return numberFormat(lang === 'es' ? 'es-ES' : 'en-GB').format(v);
 }
 
 /** True when a string is a key of the catalogues (for keys built from data, like `type.${t}`). */

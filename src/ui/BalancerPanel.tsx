@@ -1,7 +1,7 @@
 import { ALGORITHMS, LF, LINK_STRIDE, NF, NODE_STRIDE, SERVER_STATES, type Algorithm } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { formatPercent, nodeLabel } from './format';
+import { fmtNum, formatPercent, nodeLabel } from './format';
 import { useT } from './useT';
 
 /** The load-balancer model's state as its snapshot gives it (network node indices). */
@@ -51,7 +51,7 @@ export function BalancerPanel() {
         </select>
       </label>
       <p className="small muted">{t(`lb.help.${snap.algorithm}`)}</p>
-      <p data-testid="lb-success">{t('lb.success', { pct: ((stats.successRate ?? 1) * 100).toFixed(1), refused: stats.requestsRefused ?? 0 })}</p>
+      <p data-testid="lb-success">{t('lb.success', { pct: fmtNum((stats.successRate ?? 1) * 100, 1), refused: stats.requestsRefused ?? 0 })}</p>
       <h3>{t('lb.dispatchers')}</h3>
       <ul className="plain" data-testid="lb-dispatchers">
         {snap.balancers.map((n, i) => (
@@ -100,7 +100,7 @@ export function BalancerPanel() {
                     <span className="bar" aria-hidden="true">
                       <span style={{ width: `${Math.round((b.rate / totalRate) * 100)}%` }} />
                     </span>
-                    <span className="num">{b.rate.toFixed(0)}</span>
+                    <span className="num">{fmtNum(b.rate, 0)}</span>
                   </div>
                 </td>
                 <td className="num">{formatPercent(cpu(b.node))}</td>

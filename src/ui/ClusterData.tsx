@@ -5,7 +5,7 @@ import { useT } from './useT';
 
 import type { ClusterSnapshot } from './cluster/snapshot';
 
-const sec = (us: number) => (us / 1e6).toFixed(1);
+const sec = (us: number) => fmtNum(us / 1e6, 1);
 
 /**
  * The cluster's configuration and what a failure did to the data

@@ -1,6 +1,7 @@
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { ClusterData } from './ClusterData';
+import { fmtNum } from './format';
 import { ClusterSize } from './ClusterSize';
 import { ClusterGroup } from './cluster/ClusterGroup';
 import { ClusterQuorum } from './cluster/ClusterQuorum';
@@ -37,7 +38,7 @@ export function ClusterPanel() {
       )}
       {snap.violating.length === 0 && (stats.invariantViolations ?? 0) > 0 && <p className="bad small">{t('cluster.splitPast', { n: stats.invariantViolations ?? 0 })}</p>}
       <p data-testid="availability">
-        {t('cluster.availability', { pct: ((stats.availability ?? 1) * 100).toFixed(2), s: ((stats.downtimeUs ?? 0) / 1e6).toFixed(1) })}
+        {t('cluster.availability', { pct: fmtNum((stats.availability ?? 1) * 100, 2), s: fmtNum((stats.downtimeUs ?? 0) / 1e6, 1) })}
       </p>
       <ClusterQuorum snap={snap} />
       <ClusterSize key={snap.nodes.length} current={snap.nodes.length} />

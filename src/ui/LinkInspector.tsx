@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { LF, LINK_STRIDE, type TraceEvent } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { nodeLabel, UNITS } from './format';
+import { localDecimal, nodeLabel, UNITS } from './format';
 import { RecentEvents } from './RecentEvents';
 import { useT } from './useT';
 import type { MessageKey } from '../i18n';
@@ -26,7 +26,7 @@ export function LinkInspector({ index }: { index: number }) {
   const f = (k: keyof typeof LF) => view.links[index * LINK_STRIDE + LF[k]] ?? 0;
   const cut = f('cut') === 1;
   const state = cut ? t('inspector.linkCut') : f('partitioned') ? t('inspector.linkPartitioned') : t('inspector.linkUp');
-  const shown = (field: string) => draft[field] ?? String(Number((f(field as keyof typeof LF) * UNITS[field]!.scale).toPrecision(6)));
+  const shown = (field: string) => draft[field] ?? localDecimal(f(field as keyof typeof LF) * UNITS[field]!.scale);
   const apply = (e: FormEvent) => {
     e.preventDefault();
     const cmd: Record<string, number> = {};

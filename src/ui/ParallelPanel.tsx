@@ -168,9 +168,9 @@ export function ParallelPanel() {
                   <td>{t(`par.kind.${r.kind}`)}</td>
                   <td className="num">{r.smp ? t('par.smpLabel', { n: r.nodes }) : r.nodes}</td>
                   <td className="num">{r.failed ? t('par.failedAt', { done: r.done, tasks: r.tasks }) : `${s1(r.timeUs)} s`}</td>
-                  <td className="num">{sp ? `×${sp.toFixed(2)}` : '—'}</td>
+                  <td className="num">{sp ? `×${fmtNum(sp, 2)}` : '—'}</td>
                   <td className="num">{sp ? `${Math.round((sp / r.nodes) * 100)} %` : '—'}</td>
-                  <td className="num">{r.kind === 'loop' ? `×${amdahl(snap.serialFraction, r.nodes).toFixed(2)}` : '—'}</td>
+                  <td className="num">{r.kind === 'loop' ? `×${fmtNum(amdahl(snap.serialFraction, r.nodes), 2)}` : '—'}</td>
                   <td className="num">{r.kind === 'sum' && !r.failed ? `${s1(r.timeUs - r.compUs)} s` : '—'}</td>
                 </tr>
               );

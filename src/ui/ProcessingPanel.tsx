@@ -66,7 +66,7 @@ export function ProcessingPanel() {
       <p className="small" data-testid="per-tx">
         {t('proc.perTx', {
           bytes: fmtNum(Math.round(s('bytesPerTx'))),
-          msgs: s('messagesPerTx').toFixed(1),
+          msgs: fmtNum(s('messagesPerTx'), 1),
           server: formatMs(s('serverCpuPerTxUs')),
           client: formatMs(s('clientCpuPerTxUs')),
         })}
@@ -88,7 +88,7 @@ export function ProcessingPanel() {
         {s('deployPending') > 0 && <li data-testid="deploy-status">{t('proc.deployRunning', { pending: s('deployPending'), touched: s('deployTouched') })}</li>}
         {s('deployPending') === 0 && s('deployRounds') > 0 && (
           <li data-testid="deploy-status">
-            {t('proc.deployDone', { touched: s('deployTouched'), mb: Math.round(s('deployBytes') / 1_000_000), s: (s('deployDurationUs') / 1_000_000).toFixed(1) })}
+            {t('proc.deployDone', { touched: s('deployTouched'), mb: Math.round(s('deployBytes') / 1_000_000), s: fmtNum(s('deployDurationUs') / 1_000_000, 1) })}
           </li>
         )}
       </ul>

@@ -2,7 +2,7 @@ import { useLab } from '../store/labStore';
 import type { BalancerSnapshot } from './BalancerPanel';
 import { NODE_AVAILABILITY, scaleRows } from './scale';
 import { useT } from './useT';
-import { numberFormat } from './numberFormat';
+import { numberFormat } from '../i18n/numberFormat';
 
 const W = 260;
 const H = 110;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { nodeLabel } from './format';
+import { fmtNum, nodeLabel } from './format';
 import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
 
@@ -102,7 +102,7 @@ export function SsiPanel() {
           </div>
           <p className="small" data-testid="ssi-net">
             {snap.lastCall
-              ? t('ssi.netState', { from: label(snap.lastCall.from), service: t(`ssi.service.${snap.lastCall.service}` as 'ssi.service.0'), node: label(snap.lastCall.node), ms: (snap.lastCall.rttUs / 1000).toFixed(1), n: stats.ssiNetAnswered ?? 0 })
+              ? t('ssi.netState', { from: label(snap.lastCall.from), service: t(`ssi.service.${snap.lastCall.service}` as 'ssi.service.0'), node: label(snap.lastCall.node), ms: fmtNum(snap.lastCall.rttUs / 1000, 1), n: stats.ssiNetAnswered ?? 0 })
               : t('ssi.networkText')}
           </p>
         </li>
@@ -136,7 +136,7 @@ export function SsiPanel() {
           ) : (
             <p className="small">{t('ssi.uiText')}</p>
           )}
-          {snap.view && <p className="small muted">{t('ssi.view.took', { ms: ((snap.view.gatheredUs - snap.view.askedUs) / 1000).toFixed(1), n: snap.view.rows.filter((r) => !r.missing).length, total: snap.view.rows.length })}</p>}
+          {snap.view && <p className="small muted">{t('ssi.view.took', { ms: fmtNum((snap.view.gatheredUs - snap.view.askedUs) / 1000, 1), n: snap.view.rows.filter((r) => !r.missing).length, total: snap.view.rows.length })}</p>}
         </li>
       </ol>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLab } from '../store/labStore';
 import { seekTo, stepBack, undoBranch } from '../store/timeTravel';
-import { formatClock } from './format';
+import { fmtNum, formatClock } from './format';
 import { useT } from './useT';
 import './share.css';
 
@@ -71,7 +71,7 @@ export function Timeline() {
         {inPast && <span data-testid="in-past">{t('time.past')} </span>}
         {tl && tl.ahead > 0 && <span>{t('time.ahead', { n: tl.ahead })} </span>}
         {!inPast && (tl?.undoDepth ?? 0) > 0 && <span>{t('time.branched')} </span>}
-        {seekMs !== null && <span data-testid="seek-ms">{t('time.seekMs', { ms: seekMs.toFixed(1) })}</span>}
+        {seekMs !== null && <span data-testid="seek-ms">{t('time.seekMs', { ms: fmtNum(seekMs, 1) })}</span>}
       </p>
     </section>
   );

@@ -4,7 +4,7 @@
  */
 import { line, scaleLinear } from 'd3';
 import type { Sample } from '../store/labStore';
-import { numberFormat } from './numberFormat';
+import { numberFormat } from '../i18n/numberFormat';
 
 /** The five charts. */
 export type ChartId = 'serverUtil' | 'clientUtil' | 'bytes' | 'latency' | 'throughput';

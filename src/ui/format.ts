@@ -2,7 +2,7 @@ import { isKey } from '../i18n';
 import { useLab } from '../store/labStore';
 import { ALGORITHMS, CLASSES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
-import { numberFormat } from './numberFormat';
+import { numberFormat } from '../i18n/numberFormat';
 import { describeMpEvent } from './messaging/describe';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
@@ -134,5 +134,11 @@ export function inUiUnits(field: string, value: string | number): string {
   const u = UNITS[field];
   const n = Number(value);
   if (!u || !Number.isFinite(n)) return String(value);
-  return `${Number((n * u.scale).toPrecision(6))}${u.suffix}`;
+  return `${localDecimal(n * u.scale)}${u.suffix}`;
+}
+
+/** A number to six significant digits, with the reader's decimal mark and no grouping (fit for a text field too). */
+export function localDecimal(n: number): string {
+  const text = String(Number(n.toPrecision(6)));
+  return useLab.getState().lang === 'es' ? text.replace('.', ',') : text;
 }

@@ -54,7 +54,7 @@ export function MessagingPanel() {
         <td>{msgs}</td>
         <td>{fmtNum(bytes)}</td>
         <td>{useful}</td>
-        <td>{useful ? (msgs / useful).toFixed(2) : '—'}</td>
+        <td>{useful ? fmtNum(msgs / useful, 2) : '—'}</td>
         <td>{useful ? fmtNum(Math.round(bytes / useful)) : '—'}</td>
       </tr>
     );
@@ -165,7 +165,7 @@ export function MessagingPanel() {
       {snap.procs.filter((p) => p.altered > 0).map((p) => <p key={p.id} className="bad small" data-testid="mp-altered">{t('mp.altered', { proc: p.label, n: p.altered })}</p>)}
       {snap.procs.filter((p) => p.program === 'consumer' && p.recvMode !== 'blocking').map((p) => (
         <p key={p.id} className="small" data-testid={`mp-receiving-${p.id}`}>
-          {t('mp.receiving', { proc: p.label, polls: p.polls, empty: p.emptyPolls, ms: formatMs(p.pollUs), intr: p.interrupts, bg: (p.backgroundUs / 1e6).toFixed(1) })}
+          {t('mp.receiving', { proc: p.label, polls: p.polls, empty: p.emptyPolls, ms: formatMs(p.pollUs), intr: p.interrupts, bg: fmtNum(p.backgroundUs / 1e6, 1) })}
         </p>
       ))}
       {snap.noshmSwitchUs >= 0 && <NoShm snap={snap} stats={stats} />}

@@ -121,9 +121,9 @@ export function RpcPanel() {
                 {t(c.byRef ? 'rpc.byrefShort' : 'rpc.byvalShort')} · {t(`rpc.binding.${c.binding}`)} · {t(c.async ? 'rpc.mode.async' : 'rpc.mode.sync')}
               </th>
               <td>{c.n}</td>
-              <td>{c.n ? (c.msgs / c.n).toFixed(1) : '—'}</td>
+              <td>{c.n ? fmtNum(c.msgs / c.n, 1) : '—'}</td>
               <td>{c.n ? fmtNum(Math.round(c.bytes / c.n)) : '—'}</td>
-              <td>{c.n ? (c.us / c.n / 1000).toFixed(1) : '—'}</td>
+              <td>{c.n ? fmtNum(c.us / c.n / 1000, 1) : '—'}</td>
               <td>{c.handshakes}</td>
             </tr>
           ))}

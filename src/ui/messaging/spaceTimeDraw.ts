@@ -1,5 +1,6 @@
 import { CALL, CALL_STRIDE, MARK, MARK_STRIDE, MARK_TYPE, MP_MSG, SPAN, SPAN_STRIDE, TX, TX_STRIDE, TXF, type DiagramView } from '../../protocol';
 import { MESSAGE_COLORS, MESSAGE_COLOR_OTHER } from '../../render/palette';
+import { fmtNum } from '../format';
 
 export const GUTTER = 120;
 export const ROW = 40;
@@ -94,7 +95,7 @@ export function drawSpaceTime(ctx: CanvasRenderingContext2D, labels: string[], d
     ctx.moveTo(tx, TOP);
     ctx.lineTo(tx, h - AXIS);
     ctx.stroke();
-    ctx.fillText(step >= 1_000_000 ? `${t / 1e6} s` : `${(t / 1e6).toFixed(step >= 100_000 ? 1 : step >= 10_000 ? 2 : 3)} s`, tx - 14, h - AXIS / 2);
+    ctx.fillText(step >= 1_000_000 ? `${fmtNum(t / 1e6)} s` : `${fmtNum(t / 1e6, step >= 100_000 ? 1 : step >= 10_000 ? 2 : 3)} s`, tx - 14, h - AXIS / 2);
   }
   // blocked intervals
   const s = d.spans;

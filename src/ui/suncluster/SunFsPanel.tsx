@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { IDL_TEXT, SUN_FILE_OPS, SUN_FILES, type SunFileOp } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { nodeLabel } from '../format';
+import { fmtNum, nodeLabel } from '../format';
 import { useT } from '../useT';
 import { NodeSelect } from '../NodeSelect';
 import { useSun, type SunSnapshot } from './snapshot';
@@ -92,7 +92,7 @@ export function SunFsPanel() {
       {last && (
         <>
           <h3>
-            {t('sun.layers')} ({label(last.node)}, {t(`sun.fs.op.${last.op}`)} {last.path}, {(last.us / 1000).toFixed(1)} ms)
+            {t('sun.layers')} ({label(last.node)}, {t(`sun.fs.op.${last.op}`)} {last.path}, {fmtNum(last.us / 1000, 1)} ms)
           </h3>
           <ol className="small sun-layers" data-testid="sun-layers">
             {LAYERS[last.via].map((l) => (

@@ -1,7 +1,7 @@
 import { SUN_DESIGNS } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { formatPercent, nodeLabel } from '../format';
+import { fmtNum, formatPercent, nodeLabel } from '../format';
 import { useT } from '../useT';
 import { useSun } from './snapshot';
 
@@ -160,7 +160,7 @@ export function SunNetPanel() {
           <ul className="small" data-testid="sun-log">
             {snap.log.slice(-5).map((e, i) => (
               <li key={i} className={e.what === 'takeover' ? 'ok' : 'bad'}>
-                {(e.atUs / 1e6).toFixed(1)} s — {t(`sun.log.${e.what}`, { node: label(e.node), peer: label(e.peer), conn: e.conn })}
+                {fmtNum(e.atUs / 1e6, 1)} s — {t(`sun.log.${e.what}`, { node: label(e.node), peer: label(e.peer), conn: e.conn })}
               </li>
             ))}
           </ul>
