@@ -131,9 +131,7 @@ export function applyCommand(sim: Simulation, cmd: EngineCommand): CommandError 
         const v = cmd[k];
         if (v !== undefined && !inRange(k, v)) return err('outOfRange', { field: k, value: String(v), min: LIMITS[k].min, max: LIMITS[k].max });
       }
-      sim.linkSettingsChanging();
-      for (const k of keys) if (cmd[k] !== undefined) l[k] = cmd[k];
-      sim.emit('linkChanged', l.a, l.b, l.index);
+      sim.setLinkSettings(l.index, cmd);
       return null;
     }
     case 'addClient':

@@ -1,9 +1,9 @@
 import type { Prng } from './kernel/prng';
 import type { TraceType } from './kernel/trace';
 import type { Message, ModelContext } from './model';
-import type { Network } from './net/network';
+import type { NetworkView } from './net/network';
 import type { Simulation } from './sim';
-import type { LinkSpec, NodeSpec } from './types';
+import type { LinkSettings, LinkSpec, NodeSpec } from './types';
 
 /**
  * What one model sees of the kernel. A class rather than an object of
@@ -21,8 +21,16 @@ export class KernelContext implements ModelContext {
     return this.sim.nowUs;
   }
 
-  get net(): Network {
+  get net(): NetworkView {
     return this.sim.net;
+  }
+
+  setLink(index: number, settings: Partial<LinkSettings>): void {
+    this.sim.setLinkSettings(index, settings);
+  }
+
+  setCpuSpeed(node: number, speed: number): void {
+    this.sim.net.nodes[node]!.cpuSpeed = speed;
   }
 
   send(src: number, dst: number, kind: number, bytes: number, payload: unknown, net = -1): void {

@@ -1,8 +1,8 @@
 import type { CommandError, EngineCommand } from './commands';
 import type { Prng } from './kernel/prng';
 import type { TraceType } from './kernel/trace';
-import type { Network } from './net/network';
-import type { LinkSpec, NodeSpec } from './types';
+import type { NetworkView } from './net/network';
+import type { LinkSettings, LinkSpec, NodeSpec } from './types';
 
 /** A message between two nodes; `payload` is the model's own data, carried untouched. */
 export interface Message {
@@ -39,7 +39,12 @@ export interface Message {
  */
 export interface ModelContext {
   readonly nowUs: number;
-  readonly net: Network;
+  /** The network, to read: changes go through setLink (or the commands). */
+  readonly net: NetworkView;
+  /** New settings for link `index` (by LinkRt.index), as the setLink command makes them: what is in flight is re-routed first. */
+  setLink(index: number, settings: Partial<LinkSettings>): void;
+  /** A node's processor speed from now on (work already begun keeps its end). */
+  setCpuSpeed(node: number, speed: number): void;
   /** The model's own random stream. */
   readonly rng: Prng;
   /** Sends a message; with `net` (a Network.netIndex) it crosses only that network's links. */

@@ -8,7 +8,7 @@ import { Network } from './net/network';
 import type { Job } from './net/node';
 import { MAX_PATH_HOPS, PATH, PathStore } from './net/path';
 import type { Message, Model, ModelContext } from './model';
-import type { LinkSpec, NodeSpec, WorldSpec } from './types';
+import type { LinkSettings, LinkSpec, NodeSpec, WorldSpec } from './types';
 
 /** Event kinds in the queue; the numbers an event carries depend on its kind. */
 const HOP = 0; // ref: the message; a: its gen when queued
@@ -443,9 +443,18 @@ export class Simulation {
     this.emit('nodeRemoved', i);
   }
 
-  /** New link settings (latency, bandwidth, loss...) apply to every hop not yet begun, as hop by hop. */
-  linkSettingsChanging(): void {
+  /**
+   * New settings for a link (latency, bandwidth, loss...), from a command or
+   * a model: they apply to every hop not yet begun, as hop by hop.
+   */
+  setLinkSettings(i: number, settings: Partial<LinkSettings>): void {
     this.reroute();
+    const l = this.net.links[i]!;
+    if (settings.latencyUs !== undefined) l.latencyUs = settings.latencyUs;
+    if (settings.jitterUs !== undefined) l.jitterUs = settings.jitterUs;
+    if (settings.bandwidthBps !== undefined) l.bandwidthBps = settings.bandwidthBps;
+    if (settings.lossRate !== undefined) l.lossRate = settings.lossRate;
+    this.emit('linkChanged', l.a, l.b, i);
   }
 
   /** Fires a model's timer after `delayUs` unless the node crashes first (through its context). */

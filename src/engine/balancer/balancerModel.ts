@@ -1,7 +1,7 @@
 import type { CommandError, EngineCommand } from '../commands';
 import { inRange, LIMITS } from '../limits';
 import type { Message, Model, ModelContext } from '../model';
-import type { Network } from '../net/network';
+import type { NetworkView } from '../net/network';
 import { Dispatcher, servedRate } from './dispatcher';
 import { ALGORITHMS, BL_MSG, SERVER_STATES, type BalancerSpec } from './spec';
 import { Traffic, WARMUP_US } from './traffic';
@@ -18,7 +18,7 @@ export class BalancerModel implements Model {
   readonly name = 'balancer';
   readonly d: Dispatcher;
   readonly traffic: Traffic;
-  private net: Network | null = null;
+  private net: NetworkView | null = null;
   /** The time of the last event this model saw, so the snapshot can give rates. */
   private nowUs = 0;
 
@@ -107,7 +107,7 @@ export class BalancerModel implements Model {
         if (!inRange('bandwidthBps', cmd.bps)) return { code: 'outOfRange', params: { field: 'bandwidthBps', value: String(cmd.bps), min: LIMITS.bandwidthBps.min, max: LIMITS.bandwidthBps.max } };
         for (const id of this.spec.interconnectLinks) {
           const l = ctx.net.link(id);
-          if (l) l.bandwidthBps = cmd.bps;
+          if (l) ctx.setLink(l.index, { bandwidthBps: cmd.bps });
         }
         ctx.emit('settingChanged', -1, -1, -1, cmd.bps, SETTING.bandwidth);
         this.traffic.markServers(ctx.nowUs, this.usable(), this.icBps());

@@ -221,7 +221,7 @@ export class TransactionModel implements Model {
         ctx.emit('featureAdded', -1, -1, -1, this.feature);
         return null;
       case 'upgradeClients':
-        for (const n of ctx.net.nodes) if (n.kind === 'client' && !n.removed) n.cpuSpeed *= 2;
+        for (const n of ctx.net.nodes) if (n.kind === 'client' && !n.removed) ctx.setCpuSpeed(n.index, n.cpuSpeed * 2);
         this.clientUpgrades++;
         ctx.emit('clientsUpgraded', -1, -1, -1, this.clientUpgrades);
         return null;

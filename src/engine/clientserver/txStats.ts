@@ -1,4 +1,4 @@
-import type { Network } from '../net/network';
+import type { NetworkView } from '../net/network';
 
 const WINDOW = 256;
 const LATENCY_WINDOW = 2048;
@@ -38,7 +38,7 @@ export class TxStats {
     this.completed++;
   }
 
-  summary(nowUs: number, net: Network | null, server: number, db: number): Record<string, number> {
+  summary(nowUs: number, net: NetworkView | null, server: number, db: number): Record<string, number> {
     const n = Math.min(this.completed, LATENCY_WINDOW);
     const sorted = this.latencies.slice(0, n).sort();
     const pct = (q: number): number => (n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(q * n))]!);

@@ -3,11 +3,27 @@ import { LinkRt } from './link';
 import { NodeRt } from './node';
 
 /**
+ * What a model may read of the network. It changes only through the kernel
+ * (ModelContext.setLink and the commands), which first puts the messages in
+ * flight back to hop by hop, so a change meets them the same way whoever
+ * makes it.
+ */
+export interface NetworkView {
+  readonly nodes: readonly Readonly<NodeRt>[];
+  readonly links: readonly Readonly<LinkRt>[];
+  node(id: string): Readonly<NodeRt> | undefined;
+  link(id: string): Readonly<LinkRt> | undefined;
+  /** The index of a named network (LinkSpec.net), -1 when no link is on it. */
+  netIndex(name: string): number;
+  nextLink(from: number, dst: number, net?: number): number;
+}
+
+/**
  * The topology at run time: nodes and links in append-only arrays (an index
  * is never reused, so trace events can name things by index), plus
  * hop-by-hop routing over the links that are up.
  */
-export class Network {
+export class Network implements NetworkView {
   readonly nodes: NodeRt[] = [];
   readonly links: LinkRt[] = [];
   private readonly nodeIndex = new Map<string, number>();

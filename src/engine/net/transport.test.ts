@@ -193,3 +193,45 @@ describe('link booking', () => {
     );
   });
 });
+
+describe('world changes through the kernel only', () => {
+  /** The probe, plus a command of its own that narrows a link the way a model does (balancer interconnect, bonding). */
+  class Narrower extends Probe {
+    command(ctx: ModelContext, cmd: { type: string; link?: string }) {
+      if (cmd.type !== 'narrow') return undefined;
+      ctx.setLink(ctx.net.link(cmd.link!)!.index, { bandwidthBps: 800_000 });
+      return null;
+    }
+  }
+
+  it('a link change made by a model and the same change made by a command give the same run', () => {
+    const runs = (['model', 'command'] as const).map((how) => {
+      const probe = new Narrower();
+      const sim = new Simulation(world(), 1, [probe]);
+      const ctx = sim.contextOf(0);
+      const id = (n: string) => sim.net.node(n)!.index;
+      // messages on their way over a~sw when sw~b narrows: later hops are booked anew, as hop by hop
+      for (let i = 0; i < 5; i++) ctx.send(id('a'), id('b'), 1, 400, null);
+      sim.runUntil(300);
+      if (how === 'model') expect(probe.command(ctx, { type: 'narrow', link: 'sw~b' })).toBeNull();
+      else expect(applyCommand(sim, { type: 'setLink', link: 'sw~b', bandwidthBps: 800_000 })).toBeNull();
+      sim.runUntil(100_000);
+      return { hash: sim.trace.hash(), got: probe.got.map((g) => g.atUs) };
+    });
+    expect(runs[0]).toEqual(runs[1]);
+    // the narrow link holds each 400-byte message for 4 ms: arrivals 4 ms apart, not 0.4 ms
+    const gaps = runs[0]!.got.slice(1).map((t, i) => t - runs[0]!.got[i]!);
+    expect(gaps.every((g) => g >= 4000)).toBe(true);
+  });
+
+  it("a model sees the network read-only: writing a link's settings is a type error", () => {
+    const { ctx } = setup();
+    const l = ctx.net.links[0]!;
+    // @ts-expect-error the view is read-only: changes go through ctx.setLink
+    l.bandwidthBps = 1;
+    // @ts-expect-error nor a node's speed: ctx.setCpuSpeed
+    ctx.net.nodes[0]!.cpuSpeed = 2;
+    ctx.setCpuSpeed(0, 3);
+    expect(ctx.net.nodes[0]!.cpuSpeed).toBe(3);
+  });
+});

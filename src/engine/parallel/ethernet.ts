@@ -80,7 +80,8 @@ export class Ethernet {
   private apply(ctx: ModelContext): void {
     for (const w of this.machines) {
       const l = ctx.net.link(`${ctx.net.nodes[w]!.id}~eth`);
-      if (l) l.bandwidthBps = this.spec.nicBps * streamCards(this.nicsOf(w)) * (this.spec.sharedNetwork ? 1 - OTHERS_SHARE : 1);
+      const bps = this.spec.nicBps * streamCards(this.nicsOf(w)) * (this.spec.sharedNetwork ? 1 - OTHERS_SHARE : 1);
+      if (l && l.bandwidthBps !== bps) ctx.setLink(l.index, { bandwidthBps: bps });
     }
   }
 

@@ -290,7 +290,7 @@ export class ParallelModel implements Model {
         if (!n) return { code: 'unknownNode', params: { id: 'smp' } };
         if (!Number.isInteger(cmd.processors) || cmd.processors < 1 || cmd.processors > 64) return { code: 'outOfRange', params: { field: 'processors', value: String(cmd.processors), min: 1, max: 64 } };
         this.spec.smpProcessors = cmd.processors;
-        n.cpuSpeed = smpSpeed(cmd.processors);
+        ctx.setCpuSpeed(n.index, smpSpeed(cmd.processors));
         ctx.emit('settingChanged', this.smp, -1, -1, cmd.processors, SETTING.smp);
         return null;
       }

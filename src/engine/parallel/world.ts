@@ -38,7 +38,8 @@ export function beowulfWorld(o: BeowulfOptions = {}): WorldSpec {
     { id: 'campus', kind: 'client', label: 'user', platform: 'linux-ws' },
   ];
   const links: LinkSpec[] = [
-    { id: 'head~eth', a: 'head', b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: 1_000_000_000, lossRate: 0 },
+    // the head is bonded like the nodes (ethernet.ts): its cable runs at what one stream gets from its cards
+    { id: 'head~eth', a: 'head', b: 'eth', latencyUs: 50, jitterUs: 10, bandwidthBps: nic * streamCards(o.nics ?? 1), lossRate: 0 },
     { id: 'campus~head', a: 'campus', b: 'head', latencyUs: 2_000, jitterUs: 200, bandwidthBps: 100_000_000, lossRate: 0 },
   ];
   const workers: string[] = [];
