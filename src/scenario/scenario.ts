@@ -7,7 +7,7 @@
  */
 import { clientServerWorld, databaseWorld, mainframeWorld } from '../engine/clientserver/world';
 import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
-import { messagingPreset } from '../engine/messaging/world';
+import { MP_PRESET_WORLDS } from '../engine/messaging/world';
 import { balancedWorld } from '../engine/balancer/world';
 import { beowulfWorld } from '../engine/parallel/world';
 import { sunWorld } from '../engine/suncluster/world';
@@ -183,76 +183,60 @@ function growth(count: number): { atUs: number; cmd: EngineCommand }[] {
 }
 
 /** The engine world a scenario describes. */
+/** The five configurations' presets: two nodes taking transactions, node-1 failing at 40 s. */
+function txWorld(s: Scenario, config: 'active' | 'separate' | 'shared' | 'passive', mode?: 'ha' | 'ft'): WorldSpec {
+  return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config, ...(mode ? { mode } : {}), txSteps: 4, script: outage('node-1', 40) });
+}
+
+/**
+ * Each preset's world, by name: a preset without its builder is a type error
+ * (a switch with a default used to build the office world for it, silently).
+ */
+const WORLDS: Record<PresetName, (s: Scenario) => WorldSpec> = {
+  office: (s) => clientServerWorld(s.clients),
+  ...MP_PRESET_WORLDS,
+  mainframe: (s) => mainframeWorld(s.clients),
+  database: (s) => databaseWorld(s.clients),
+  thin: (s) => clientServerWorld(s.clients, undefined, 'server'),
+  fat: (s) => clientServerWorld(s.clients, undefined, 'client'),
+  coop: (s) => clientServerWorld(s.clients, undefined, 'coop'),
+  cluster: (s) => clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness }),
+  failback: (s) => clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, failback: 'immediate', script: flapping('node-1') }),
+  balance: (s) => balancedWorld({ clients: s.clients }),
+  spof: (s) => balancedWorld({ clients: s.clients, algorithm: 'leastconn', script: outage('lb-1') }),
+  redundant: (s) => balancedWorld({ clients: s.clients, algorithm: 'leastconn', redundantDispatcher: true, redundantGateway: true, script: outage('lb-1') }),
+  scaleout: (s) => balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) }),
+  ha: (s) => txWorld(s, 'active', 'ha'),
+  ft: (s) => txWorld(s, 'active', 'ft'),
+  separate: (s) => txWorld(s, 'separate'),
+  shared: (s) => txWorld(s, 'shared'),
+  passive: (s) => txWorld(s, 'passive'),
+  beowulf: (s) => beowulfWorld({ nodes: s.nodes ?? 8, nics: 2, autoJob: { kind: 'parametric', nodes: s.nodes ?? 8 } }),
+  amdahl: (s) => beowulfWorld({ nodes: s.nodes ?? 8, overrides: { loopWorkUs: 16_000_000 }, script: [{ atUs: 0, cmd: { type: 'sweep', kind: 'loop' } }] }),
+  parsum: (s) => beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } }),
+  migration: (s) => beowulfWorld({ nodes: s.nodes ?? 8, overrides: { procWorkUs: 10_000_000 }, autoJob: { kind: 'procs', nodes: s.nodes ?? 8 } }),
+  ssi: (s) => beowulfWorld({ nodes: s.nodes ?? 4, ssi: true, autoJob: { kind: 'parametric', nodes: s.nodes ?? 4 }, script: [{ atUs: 1_000_000, cmd: { type: 'ssiLogin' } }, { atUs: 2_000_000, cmd: { type: 'ssiTouch', node: 'n01', page: 1, write: false } }] }),
+  smp: (s) => beowulfWorld({
+          nodes: s.nodes ?? 8,
+          smp: 8,
+          // one commodity node first, so the table can show each speed-up against it
+          script: [
+            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1 } },
+            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1, smp: true } },
+            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: s.nodes ?? 8 } },
+          ],
+        }),
+  checkpoint: (s) => beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) }),
+  // Sun Cluster: failures come after the first 25 s, so every preset starts with a clean run
+  sunnet: (s) => sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 3, overrides: { ...SUN_SLOW, requestsPerConn: 200 }, script: outage('sun-1', 30) }),
+  sunsingle: (s) => sunWorld({ nodes: s.nodes, clients: s.clients, design: 'single', sessions: 1, overrides: SUN_SLOW, script: [3, 6].map((n, k) => ({ atUs: (15 + 15 * k) * 1_000_000, cmd: { type: 'sunLoad', sessions: n } })) }),
+  sunpernode: (s) => sunWorld({ nodes: s.nodes, clients: s.clients, design: 'perNode', sessions: 2, overrides: SUN_SLOW, script: outage('sun-2', 30) }),
+  sungfs: (s) => sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 1, overrides: SUN_SLOW, fileEveryUs: 1_500_000, writer: { node: 'sun-3', path: '/global/www/index.html', everyUs: 6_000_000 } }),
+  splitbrain: (s) => clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) }),
+};
+
 export function buildWorld(scenario: Scenario): WorldSpec {
   // a share document's scenario is checked field by field: its node count may still be more than its preset takes
   const s = scenario.nodes !== undefined && scenario.nodes > maxNodes(scenario.preset) ? { ...scenario, nodes: maxNodes(scenario.preset) } : scenario;
-  const mp = messagingPreset(s.preset);
-  if (mp) return mp;
-  switch (s.preset) {
-    case 'mainframe':
-      return mainframeWorld(s.clients);
-    case 'database':
-      return databaseWorld(s.clients);
-    case 'thin':
-      return clientServerWorld(s.clients, undefined, 'server');
-    case 'fat':
-      return clientServerWorld(s.clients, undefined, 'client');
-    case 'coop':
-      return clientServerWorld(s.clients, undefined, 'coop');
-    case 'cluster':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness });
-    case 'failback':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, failback: 'immediate', script: flapping('node-1') });
-    case 'balance':
-      return balancedWorld({ clients: s.clients });
-    case 'spof':
-      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', script: outage('lb-1') });
-    case 'redundant':
-      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', redundantDispatcher: true, redundantGateway: true, script: outage('lb-1') });
-    case 'scaleout':
-      return balancedWorld({ clients: s.clients, algorithm: 'leastconn', speeds: [1, 1], interconnectBps: 100_000_000, fetchBytes: 40_000, requestEveryUs: 50_000, maxOutstanding: 1, script: growth(6) });
-    case 'ha':
-    case 'ft':
-      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config: 'active', mode: s.preset, txSteps: 4, script: outage('node-1', 40) });
-    case 'separate':
-    case 'shared':
-    case 'passive':
-      return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config: s.preset, txSteps: 4, script: outage('node-1', 40) });
-    case 'beowulf':
-      return beowulfWorld({ nodes: s.nodes ?? 8, nics: 2, autoJob: { kind: 'parametric', nodes: s.nodes ?? 8 } });
-    case 'amdahl':
-      return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { loopWorkUs: 16_000_000 }, script: [{ atUs: 0, cmd: { type: 'sweep', kind: 'loop' } }] });
-    case 'parsum':
-      return beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } });
-    case 'migration':
-      return beowulfWorld({ nodes: s.nodes ?? 8, overrides: { procWorkUs: 10_000_000 }, autoJob: { kind: 'procs', nodes: s.nodes ?? 8 } });
-    case 'ssi':
-      return beowulfWorld({ nodes: s.nodes ?? 4, ssi: true, autoJob: { kind: 'parametric', nodes: s.nodes ?? 4 }, script: [{ atUs: 1_000_000, cmd: { type: 'ssiLogin' } }, { atUs: 2_000_000, cmd: { type: 'ssiTouch', node: 'n01', page: 1, write: false } }] });
-    case 'smp':
-      return beowulfWorld({
-        nodes: s.nodes ?? 8,
-        smp: 8,
-        // one commodity node first, so the table can show each speed-up against it
-        script: [
-          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1 } },
-          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1, smp: true } },
-          { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: s.nodes ?? 8 } },
-        ],
-      });
-    case 'checkpoint':
-      return beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) });
-    // Sun Cluster: failures come after the first 25 s, so every preset starts with a clean run
-    case 'sunnet':
-      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 3, overrides: { ...SUN_SLOW, requestsPerConn: 200 }, script: outage('sun-1', 30) });
-    case 'sunsingle':
-      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'single', sessions: 1, overrides: SUN_SLOW, script: [3, 6].map((n, k) => ({ atUs: (15 + 15 * k) * 1_000_000, cmd: { type: 'sunLoad', sessions: n } })) });
-    case 'sunpernode':
-      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'perNode', sessions: 2, overrides: SUN_SLOW, script: outage('sun-2', 30) });
-    case 'sungfs':
-      return sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 1, overrides: SUN_SLOW, fileEveryUs: 1_500_000, writer: { node: 'sun-3', path: '/global/www/index.html', everyUs: 6_000_000 } });
-    case 'splitbrain':
-      return clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) });
-    default:
-      return clientServerWorld(s.clients);
-  }
+  return WORLDS[s.preset](s);
 }
