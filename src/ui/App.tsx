@@ -2,28 +2,16 @@ import { lazy, Suspense, useState } from 'react';
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { BalancerPanel } from './BalancerPanel';
-import { Charts } from './Charts';
-import { ClusterPanel } from './ClusterPanel';
-import { MessagingPanel } from './messaging/MessagingPanel';
-import { RpcPanel } from './messaging/RpcPanel';
 import { SpaceTime } from './messaging/SpaceTime';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { GraphView } from './GraphView';
 import { Inspector } from './Inspector';
-import { LayersPanel } from './LayersPanel';
+import { LabRows, STAGE } from './labPanels';
 import { Legend } from './Legend';
 import { NodeList } from './NodeList';
 import { Notices } from './Notices';
 import { PresetPicker } from './PresetPicker';
-import { ParallelPanel } from './ParallelPanel';
-import { SunFsPanel } from './suncluster/SunFsPanel';
-import { SunNetPanel } from './suncluster/SunNetPanel';
-import { ProcessingPanel } from './ProcessingPanel';
-import { ScalePanel } from './ScalePanel';
-import { SsiPanel } from './SsiPanel';
-import { StatsPanel } from './StatsPanel';
 import { useKeyboard } from './useKeyboard';
 import { useT } from './useT';
 import { ShareBar, ShareOpenFull } from './ShareBar';
@@ -42,11 +30,9 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
   const lang = useLab((s) => s.lang);
   // once the graph is drawn, a frame apart (labStore's MOUNT_STAGES): the machines, the inspector, the timeline, the lab's panels a column at a time, the log
   const stage = useLab((s) => s.mountStage);
-  // the lab panel in column `c` (1 to 3) of its row
-  const col = (c: number) => stage >= 3 + c;
   const labModels = useLab((s) => Object.keys(s.panelView?.models ?? {}).join());
   // a list, not the joined string: 'suncluster' must not count as 'cluster'
-  const models = col(1) ? labModels.split(',') : [];
+  const models = stage >= STAGE.column(1) ? labModels.split(',') : [];
   const home = useLessons((s) => s.screen === 'home');
   const inLesson = useLessons((s) => s.snapshot !== null);
   const [comparing, setComparing] = useState(false);
@@ -105,62 +91,19 @@ export function App({ embed = false }: { embed?: boolean } = {}) {
               <LessonPanel />
             </Suspense>
           )}
-          {stage >= 1 && <NodeList />}
-          {stage >= 1 && !inLesson && <Legend />}
+          {stage >= STAGE.machines && <NodeList />}
+          {stage >= STAGE.machines && !inLesson && <Legend />}
         </div>
         <div className="stage">
           <GraphView />
         </div>
-        {stage >= 2 ? <Inspector /> : <div />}
+        {stage >= STAGE.inspector ? <Inspector /> : <div />}
       </main>
       {models.includes('messaging') && <SpaceTime />}
-      {stage >= 3 && <Timeline />}
+      {stage >= STAGE.timeline && <Timeline />}
       {comparing && <ComparePanel onClose={() => setComparing(false)} />}
-      {models.includes('clientserver') && (
-        <>
-          <div className="row">
-            {col(1) && <ProcessingPanel />}
-            {col(2) && <LayersPanel />}
-          </div>
-          <div className="row">
-            {col(1) && <StatsPanel />}
-            {col(2) && <Charts />}
-          </div>
-        </>
-      )}
-      {models.includes('cluster') && (
-        <div className="row">
-          {col(1) && <StatsPanel />}
-          {col(2) && <ClusterPanel />}
-        </div>
-      )}
-      {models.includes('messaging') && (
-        <div className="row mp-row">
-          {col(1) && <MessagingPanel />}
-          {col(2) && <RpcPanel />}
-        </div>
-      )}
-      {models.includes('parallel') && (
-        <div className="row">
-          {col(1) && (models.includes('ssi') ? <SsiPanel /> : <StatsPanel />)}
-          {col(2) && <ParallelPanel />}
-        </div>
-      )}
-      {models.includes('suncluster') && (
-        <div className="row row3">
-          {col(1) && <StatsPanel />}
-          {col(2) && <SunNetPanel />}
-          {col(3) && <SunFsPanel />}
-        </div>
-      )}
-      {models.includes('balancer') && (
-        <div className="row row3">
-          {col(1) && <StatsPanel />}
-          {col(2) && <BalancerPanel />}
-          {col(3) && <ScalePanel />}
-        </div>
-      )}
-      {stage >= 7 && <EventLog />}
+      <LabRows models={models} stage={stage} />
+      {stage >= STAGE.log && <EventLog />}
     </div>
   );
 }
