@@ -6,10 +6,10 @@ export const clusterDataEn = {
   'preset.shared': 'Servers sharing disks (lock manager)',
   'preset.passive': 'Passive standby',
 
-  'msg.32': 'data copy',
-  'msg.33': 'copy received',
-  'msg.34': 'lock request',
-  'msg.35': 'lock granted',
+  'msg.cldata.copy': 'data copy',
+  'msg.cldata.copyAck': 'copy received',
+  'msg.cldata.lock': 'lock request',
+  'msg.cldata.lockGrant': 'lock granted',
 
   'type.transactionsSettled': 'Transactions settled after a failover',
   'event.transactionsSettled': '{node} took over {group}: {undone} rolled back, {half} left half done, {lost} committed transactions lost',

@@ -8,10 +8,10 @@ export const clusterDataEs: Record<keyof typeof clusterDataEn, string> = {
   'preset.shared': 'Servidores que comparten discos (gestor de bloqueos)',
   'preset.passive': 'Espera pasiva',
 
-  'msg.32': 'copia de datos',
-  'msg.33': 'copia recibida',
-  'msg.34': 'petición de bloqueo',
-  'msg.35': 'bloqueo concedido',
+  'msg.cldata.copy': 'copia de datos',
+  'msg.cldata.copyAck': 'copia recibida',
+  'msg.cldata.lock': 'petición de bloqueo',
+  'msg.cldata.lockGrant': 'bloqueo concedido',
 
   'type.transactionsSettled': 'Transacciones resueltas tras una recuperación',
   'event.transactionsSettled': '{node} asumió {group}: {undone} deshechas, {half} a medias, {lost} transacciones confirmadas perdidas',

@@ -26,6 +26,7 @@ export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
 export { SSI_MSG } from '../engine/ssi/ssiModel';
+export { SSI_NET_MSG } from '../engine/ssi/vnetConsole';
 export { MIIMON_US, RETRANSMIT_US, STREAM_BYTES, streamCards } from '../engine/parallel/bond';
 export type { JobKind } from '../engine/parallel/spec';
 export { IDL_TEXT } from '../engine/suncluster/idl';
@@ -38,6 +39,7 @@ export { CALL, CALL_STRIDE, MARK, MARK_STRIDE, MARK_TYPE, SPAN, SPAN_STRIDE, TX,
 export type { DiagramView } from '../engine/messaging/diagram';
 export { RPC_STEP } from '../engine/messaging/rpcTypes';
 export type { NodeKind, Platform } from '../engine/types';
+export { KIND_NAMES, MESSAGE_KIND_NAMES, type MessageKindName } from '../engine/messageKinds';
 
 /** One frame: the events since the previous one plus the world's compact state. */
 export interface Frame {

@@ -1,6 +1,6 @@
 import { isKey } from '../i18n';
 import { useLab } from '../store/labStore';
-import { ALGORITHMS, CLASSES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
+import { ALGORITHMS, CLASSES, KIND_NAMES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 import { numberFormat } from '../i18n/numberFormat';
 import { describeMpEvent } from './messaging/describe';
@@ -115,7 +115,7 @@ function stateName(t: T, s: number): string {
 
 /** The name of a message kind. */
 export function msgKind(t: T, kind: number): string {
-  const key = `msg.${kind}`;
+  const key = `msg.${KIND_NAMES[kind]}`;
   return isKey(key) ? t(key) : String(kind);
 }
 
