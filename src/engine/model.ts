@@ -75,5 +75,5 @@ export interface Model {
   /** What a message of this model carries, as plain fields for the inspector. */
   describe?(msg: Message): Record<string, string | number>;
   /** Small plain state the panels show (structured-clone data). */
-  snapshot?(): Record<string, unknown>;
+  snapshot?(): object;
 }

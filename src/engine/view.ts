@@ -1,3 +1,4 @@
+import type { LabSnapshots } from './labSnapshots';
 import type { Simulation } from './sim';
 import type { NodeKind, Platform } from './types';
 
@@ -44,8 +45,8 @@ export interface WorldView {
   links: Float64Array;
   messages: Float64Array;
   stats: Record<string, number>;
-  /** Each model's small plain state, by model name (for the panels). */
-  models: Record<string, Record<string, unknown>>;
+  /** Each model's small plain state, by model name (for the panels); only the run's models are there. */
+  models: Partial<LabSnapshots>;
 }
 
 export function topologyView(sim: Simulation): TopologyView {
@@ -103,7 +104,8 @@ export function worldView(sim: Simulation): WorldView {
     links[o + LF.dropped] = l.dropped;
   }
   const stats: Record<string, number> = { messagesDelivered: sim.delivered, messagesDropped: sim.dropped };
-  const models: Record<string, Record<string, unknown>> = {};
+  // each model's snapshot() is typed by its lab (LabSnapshots); here they are gathered by name
+  const models: Record<string, object> = {};
   for (const m of sim.models) {
     Object.assign(stats, m.stats(now));
     if (m.snapshot) models[m.name] = m.snapshot();
@@ -117,6 +119,6 @@ export function worldView(sim: Simulation): WorldView {
     links,
     messages,
     stats,
-    models,
+    models: models as Partial<LabSnapshots>,
   };
 }

@@ -1,6 +1,5 @@
 import { NF, NODE_STRIDE, RESOURCE_STATES } from '../protocol';
 import { useLab } from '../store/labStore';
-import type { ClusterSnapshot } from './ClusterPanel';
 import { nodeLabel } from './format';
 import { useT } from './useT';
 
@@ -12,7 +11,7 @@ const ONLINE = RESOURCE_STATES.indexOf('online');
  */
 export function ClusterServiceParts({ index }: { index: number }) {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.cluster as ClusterSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.cluster);
   const view = useLab((s) => s.panelView);
   const topo = useLab((s) => s.topology);
   const events = useLab((s) => s.events);

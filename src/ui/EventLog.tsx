@@ -4,7 +4,6 @@ import { highlightEvent, select, selectMessage } from '../store/actions';
 import { jumpToEvent } from '../store/timeTravel';
 import { useLab } from '../store/labStore';
 import { describeEvent, fmtNum, formatClock } from './format';
-import type { ClusterInfo } from './format';
 import { useT } from './useT';
 import { useWindowedList } from './useWindowedList';
 import { isKey } from '../i18n';
@@ -16,7 +15,7 @@ const ROW_H = 22;
 export function EventLog() {
   const t = useT();
   const topo = useLab((s) => s.topology);
-  const cluster = useLab((s) => s.panelView?.models.cluster as ClusterInfo | undefined);
+  const cluster = useLab((s) => s.panelView?.models.cluster);
   const events = useLab((s) => s.events);
   const skipped = useLab((s) => s.skippedEvents);
   const highlight = useLab((s) => s.highlight);

@@ -77,7 +77,7 @@ export function GraphView() {
       }
       if (s.lang !== prev?.lang || s.topology !== prev?.topology) r.setAriaLabel(ariaLabel(s));
       if (prev && s.lang !== prev.lang) r.setGroupLabel(groupLabel(s.lang));
-      if (s.panelView !== prev?.panelView) r.setBadges(groupBadges(s.panelView?.models.cluster as ClusterSnapshot | undefined));
+      if (s.panelView !== prev?.panelView) r.setBadges(groupBadges(s.panelView?.models.cluster));
     };
     apply(useLab.getState(), null);
     const unsub = useLab.subscribe(apply);

@@ -3,7 +3,6 @@ import type { TraceEvent } from '../protocol';
 import { highlightEvent } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { describeEvent, formatClock } from './format';
-import type { ClusterInfo } from './format';
 import { useT } from './useT';
 
 const SHOWN = 8;
@@ -12,7 +11,7 @@ const SHOWN = 8;
 export function RecentEvents({ match }: { match: (e: TraceEvent) => boolean }) {
   const t = useT();
   const topo = useLab((s) => s.topology);
-  const cluster = useLab((s) => s.panelView?.models.cluster as ClusterInfo | undefined);
+  const cluster = useLab((s) => s.panelView?.models.cluster);
   const events = useLab((s) => s.events);
   const recent = useMemo(() => {
     const out: TraceEvent[] = [];

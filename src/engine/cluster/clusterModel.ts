@@ -12,7 +12,7 @@ import { Regroup, type RegroupMsg } from './regroup';
 import { ResourceDriver, ResourceTable } from './resources';
 import { ClusterService } from './service';
 import { CL_DATA_MSG, CL_MSG, FAILBACK_POLICIES, type ClusterSpec } from './spec';
-import { clusterSnapshot } from './snapshot';
+import { clusterSnapshot, type ClusterSnapshot } from './snapshot';
 import { TIMER } from './timers';
 import { TxStore } from './txStore';
 import { Witness } from './witness';
@@ -346,7 +346,7 @@ export class ClusterModel implements Model {
     return [...this.violating];
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): ClusterSnapshot {
     return clusterSnapshot(this);
   }
 }

@@ -1,6 +1,53 @@
 import type { ClusterModel } from './clusterModel';
-import { RESOURCE_STATES } from './spec';
+import type { FailoverBound } from './failoverClock';
+import { RESOURCE_STATES, type ClusterSpec, type FailbackPolicy, type ResourceType } from './spec';
 import { totalVotes, votesOf } from './votes';
+
+/** One group as the panels see it. */
+export interface GroupView {
+  id: string;
+  label: string;
+  failback: FailbackPolicy;
+  window: [number, number];
+  preferred: string[];
+  resources: { id: string; type: ResourceType }[];
+  /** Per node, per resource: its index in RESOURCE_STATES. */
+  states: number[][];
+  blocked: boolean;
+  failovers: number;
+  /** Network index of the node holding its disk's reservation, -1 when none (or disks are not reserved). */
+  disk: number;
+  /** The failover bound, part by part (µs), as the failover clock computes it. */
+  bound: FailoverBound;
+}
+
+/** The cluster model's state for the panels (node fields are network node indices). */
+export interface ClusterSnapshot {
+  nodes: number[];
+  groups: GroupView[];
+  views: number[][];
+  inService: boolean[];
+  /** 0 running, 1 alive but out of the cluster, 2 crashed. */
+  status: number[];
+  owners: number[][];
+  configSeq: number[];
+  ballots: number[];
+  votes: number[];
+  witnessVote: number;
+  votesHeld: number;
+  votesTotal: number;
+  quorum: boolean;
+  dynamic: boolean;
+  failoverThreshold: number;
+  violating: number[];
+  mode: ClusterSpec['mode'];
+  storage: ClusterSpec['storage'];
+  txSteps: number;
+  lastFailoverUs: number[];
+  witnessKind: ClusterSpec['witness'];
+  /** Network index of the witness's holder, -1 when none. */
+  witness: number;
+}
 
 const STATUS = { up: 0, out: 1, down: 2 } as const;
 
@@ -8,7 +55,7 @@ const STATUS = { up: 0, out: 1, down: 2 } as const;
  * The cluster's state for the panels (plain data; node fields are network
  * node indices). The votes are those of the newest view a running node has.
  */
-export function clusterSnapshot(c: ClusterModel): Record<string, unknown> {
+export function clusterSnapshot(c: ClusterModel): ClusterSnapshot {
   const st = c.members.state;
   const net = (m: number) => (m < 0 ? -1 : c.nodes[m]!);
   let newest = -1;
@@ -30,7 +77,7 @@ export function clusterSnapshot(c: ClusterModel): Record<string, unknown> {
       preferred: g.preferredOwners,
       resources: g.resources.map((r) => ({ id: r.id, type: r.type })),
       states: c.nodes.map((_, m) => c.table.state[m]![gi]!.map((s) => RESOURCE_STATES.indexOf(s))),
-      blocked: replica.blocked[gi],
+      blocked: replica.blocked[gi] ?? false,
       failovers: replica.failovers[gi]!.length,
       disk: c.arbiter.reserves() ? net(c.arbiter.disks[gi]!.holder) : -1,
       bound: c.clock.bound(gi),

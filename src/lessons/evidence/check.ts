@@ -25,7 +25,7 @@ const inWindow = (w: [number, number] | undefined, tUs: number) => w === undefin
 
 /** Where a cluster group is fully online, as the lessons' observation sees it. */
 function observation(s: Sample): Observation {
-  const cluster = s.models.cluster as { nodes: number[]; groups: { id: string; states: number[][] }[] } | undefined;
+  const cluster = s.models.cluster;
   const groups = (cluster?.groups ?? []).map((g) => ({
     id: g.id,
     onlineOn: g.states.flatMap((rs, m) => (rs.length > 0 && rs.every((x) => x === ONLINE) ? [s.ids[cluster!.nodes[m]!]!] : [])),

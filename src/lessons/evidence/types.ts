@@ -3,7 +3,7 @@
  * evidence format. Pure data (plus a described predicate for model states),
  * checked by `check.ts` against a real run in `evidence.test.ts`.
  */
-import type { EngineCommand, TraceEvent } from '../../protocol';
+import type { EngineCommand, TraceEvent, WorldView } from '../../protocol';
 import type { PresetName, PRESETS } from '../../scenario/scenario';
 import type { Condition, Op } from '../types';
 
@@ -32,7 +32,7 @@ export interface Sample {
   nowUs: number;
   stats: Record<string, number>;
   /** Each model's snapshot, by model name (cluster, messaging, parallel, ssi, suncluster, balancer, clientserver). */
-  models: Record<string, Record<string, unknown>>;
+  models: WorldView['models'];
   /** Node ids by network index (snapshots and the trace name nodes by index). */
   ids: string[];
 }

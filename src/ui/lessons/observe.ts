@@ -1,7 +1,6 @@
 import type { Observation } from '../../lessons';
 import { NF, NODE_STRIDE, RESOURCE_STATES } from '../../protocol';
 import type { LabState } from '../../store/labStore';
-import type { ClusterSnapshot } from '../ClusterPanel';
 
 const ONLINE = RESOURCE_STATES.indexOf('online');
 
@@ -14,7 +13,7 @@ export function observe(s: LabState): Observation | null {
   topo.nodes.forEach((n, i) => {
     if (!n.removed) up[n.id] = v.nodes[i * NODE_STRIDE + NF.up] === 1;
   });
-  const cluster = v.models.cluster as ClusterSnapshot | undefined;
+  const cluster = v.models.cluster;
   const groups = (cluster?.groups ?? []).map((g) => ({
     id: g.id,
     onlineOn: g.states.flatMap((rs, m) => (rs.length > 0 && rs.every((x) => x === ONLINE) ? [topo.nodes[cluster!.nodes[m]!]?.id ?? ''] : [])),
