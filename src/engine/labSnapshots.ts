@@ -1,3 +1,4 @@
+import type { BalancerSnapshot } from './balancer/spec';
 import type { ClusterSnapshot } from './cluster/snapshot';
 
 /** A lab whose snapshot has no declared type yet: the UI still reads it through its own (issue 16 moves each here). */
@@ -11,7 +12,7 @@ type Untyped = Record<string, unknown>;
  */
 export interface LabSnapshots {
   cluster: ClusterSnapshot;
-  balancer: Untyped;
+  balancer: BalancerSnapshot;
   parallel: Untyped;
   messaging: Untyped;
   suncluster: Untyped;

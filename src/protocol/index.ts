@@ -26,7 +26,7 @@ export type { ClusterSnapshot, GroupView } from '../engine/cluster/snapshot';
 export type { FailoverBound } from '../engine/cluster/failoverClock';
 export type { LabSnapshots } from '../engine/labSnapshots';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
-export type { Algorithm, ServerState } from '../engine/balancer/spec';
+export type { Algorithm, BalancerSnapshot, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';
 export { SSI_MSG } from '../engine/ssi/ssiModel';
 export { SSI_NET_MSG } from '../engine/ssi/vnetConsole';

@@ -4,17 +4,7 @@ import { useLab } from '../store/labStore';
 import { fmtNum, formatPercent, nodeLabel } from './format';
 import { useT } from './useT';
 
-/** The load-balancer model's state as its snapshot gives it (network node indices). */
-export interface BalancerSnapshot {
-  algorithm: Algorithm;
-  balancers: number[];
-  master: boolean[];
-  backends: { id: string; node: number; weight: number; state: number; active: number; served: number; rate: number }[];
-  epochs: { servers: number; startUs: number; endUs: number; completed: number; warmupUs: number }[];
-  storage: string | null;
-  interconnectLinks: string[];
-  fetchBytes: number;
-}
+export type { BalancerSnapshot } from '../protocol';
 
 /** Interconnect speeds a person can pick (CL-NET-BOTTLENECK). */
 const INTERCONNECTS = [10e6, 100e6, 1e9];
@@ -26,7 +16,7 @@ const INTERCONNECTS = [10e6, 100e6, 1e9];
  */
 export function BalancerPanel() {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.balancer as BalancerSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.balancer);
   const view = useLab((s) => s.panelView);
   const topo = useLab((s) => s.topology);
   if (!snap || !view) return null;

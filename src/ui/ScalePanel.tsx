@@ -1,5 +1,4 @@
 import { useLab } from '../store/labStore';
-import type { BalancerSnapshot } from './BalancerPanel';
 import { NODE_AVAILABILITY, scaleRows } from './scale';
 import { useT } from './useT';
 import { numberFormat } from '../i18n/numberFormat';
@@ -16,7 +15,7 @@ const PAD = { left: 36, right: 8, top: 8, bottom: 20 };
 export function ScalePanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const snap = useLab((s) => s.panelView?.models.balancer as BalancerSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.balancer);
   const nowUs = useLab((s) => s.panelView?.nowUs ?? 0);
   if (!snap) return null;
   const rows = scaleRows(snap.epochs, nowUs);

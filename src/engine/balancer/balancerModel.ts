@@ -3,7 +3,7 @@ import { inRange, LIMITS } from '../limits';
 import type { Message, Model, ModelContext } from '../model';
 import type { NetworkView } from '../net/network';
 import { Dispatcher, servedRate } from './dispatcher';
-import { ALGORITHMS, BL_MSG, SERVER_STATES, type BalancerSpec } from './spec';
+import { ALGORITHMS, BL_MSG, SERVER_STATES, type BalancerSnapshot, type BalancerSpec } from './spec';
 import { Traffic, WARMUP_US } from './traffic';
 import { SETTING } from '../kernel/trace';
 
@@ -163,7 +163,7 @@ export class BalancerModel implements Model {
     };
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): BalancerSnapshot {
     const lastUs = (i: number) => this.traffic.epochs[i + 1]?.startUs;
     return {
       algorithm: this.spec.algorithm,

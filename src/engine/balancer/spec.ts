@@ -76,3 +76,17 @@ export const BL_TIMER = { request: 60, timeout: 61, check: 62, checkTimeout: 63,
 
 /** Consistent-hash points per unit of weight (nginx ketama uses 160 per weight; fewer keeps the ring small). */
 export const RING_POINTS = 40;
+
+/** The load balancer's state for the panels (node fields are network node indices). */
+export interface BalancerSnapshot {
+  algorithm: Algorithm;
+  balancers: number[];
+  master: boolean[];
+  /** state: the index in SERVER_STATES; rate: requests served per second lately. */
+  backends: { id: string; node: number; weight: number; state: number; active: number; served: number; rate: number }[];
+  /** Completed requests while the pool had `servers` nodes (and the interconnect `bps`), after the ramp-up; endUs -1 while it lasts. */
+  epochs: { servers: number; bps: number; startUs: number; endUs: number; completed: number; warmupUs: number }[];
+  storage: string | null;
+  interconnectLinks: string[];
+  fetchBytes: number;
+}

@@ -8,17 +8,9 @@ const CLIENT = /^client-/;
 /** Every service node gets requests from the dispatcher. */
 const spreadOver = (lb: string, during: [number, number]): Evidence[] => WEB.map((w): Evidence => ({ kind: 'message', msgKind: BL_MSG.forward, from: lb, to: w, min: 20, during }));
 
-interface Epoch {
-  servers: number;
-  startUs: number;
-  endUs: number;
-  completed: number;
-  warmupUs: number;
-}
-
 /** Requests per second while the pool had `n` nodes, after its ramp-up (as the scale panel measures it), or 0. */
 function throughput(s: Sample, n: number): number {
-  const epochs = ((s.models.balancer?.epochs as Epoch[] | undefined) ?? []).filter((e) => e.servers === n);
+  const epochs = (s.models.balancer?.epochs ?? []).filter((e) => e.servers === n);
   const e = epochs[epochs.length - 1];
   if (!e) return 0;
   const us = (e.endUs < 0 ? s.nowUs : e.endUs) - e.startUs - e.warmupUs;
