@@ -1,5 +1,6 @@
 import type { BalancerSnapshot } from './balancer/spec';
 import type { ClusterSnapshot } from './cluster/snapshot';
+import type { SunSnapshot } from './suncluster/snapshot';
 
 /** A lab whose snapshot has no declared type yet: the UI still reads it through its own (issue 16 moves each here). */
 type Untyped = Record<string, unknown>;
@@ -15,7 +16,7 @@ export interface LabSnapshots {
   balancer: BalancerSnapshot;
   parallel: Untyped;
   messaging: Untyped;
-  suncluster: Untyped;
+  suncluster: SunSnapshot;
   ssi: Untyped;
   clientserver: Untyped;
 }

@@ -35,6 +35,7 @@ export type { JobKind } from '../engine/parallel/spec';
 export { IDL_TEXT } from '../engine/suncluster/idl';
 export { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS } from '../engine/suncluster/spec';
 export type { SunDesign, SunFileOp } from '../engine/suncluster/spec';
+export type { SunSnapshot } from '../engine/suncluster/snapshot';
 export { LIMITS } from '../engine/limits';
 export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, RPC_DEFAULTS, RTO, SEND_MODES, SERVICES } from '../engine/messaging/spec';
 export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';

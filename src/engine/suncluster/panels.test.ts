@@ -5,32 +5,12 @@ import { SEC, sunTestWorld } from './testWorld';
 
 // What the Sun Cluster panels, inspector and commands show a user.
 
-type Snap = {
-  clusterName: string;
-  sharedAddress: string;
-  design: string;
-  sessions: number;
-  caches: boolean;
-  nodes: number[];
-  addresses: string[];
-  members: boolean[];
-  iface: number;
-  diskNode: number;
-  up: boolean[];
-  util: number[];
-  owned: number[];
-  files: { fid: number; path: string; version: number; local: boolean; dir: boolean }[];
-  procs: { pid: number; node: number; state: string }[];
-  agree: number[];
-  clients: number[];
-  clientAddr: string[];
-};
 
 describe('the Sun Cluster panels', () => {
   it('shows the cluster’s name and address, each node’s own address, who is up, and the connections each owns', () => {
     const w = sunTestWorld({ design: 'filter', sessions: 3 });
     w.sim.runUntil(4 * SEC);
-    let s = w.model.snapshot() as Snap;
+    let s = w.model.snapshot();
     expect(s.clusterName).toBe('suncluster');
     expect(s.sharedAddress).toBe('192.0.2.10');
     expect(s.design).toBe('filter');
@@ -53,12 +33,12 @@ describe('the Sun Cluster panels', () => {
     expect(st.othersUtil).toBeGreaterThan(0);
     w.cmd({ type: 'crashNode', node: 'sun-3' });
     w.sim.runUntil(8 * SEC);
-    s = w.model.snapshot() as Snap;
+    s = w.model.snapshot();
     expect(s.up).toEqual([true, true, false, true]);
     expect(s.members).toEqual([true, true, false, true]);
     expect(s.owned[2]).toBe(0);
     w.cmd({ type: 'restartNode', node: 'sun-3' });
-    s = w.model.snapshot() as Snap;
+    s = w.model.snapshot();
     expect(s.members).toEqual([true, true, true, true]);
   });
 
@@ -70,7 +50,7 @@ describe('the Sun Cluster panels', () => {
     expect(st.ifaceUtil).toBeGreaterThan(st.othersUtil! * 2);
     w.cmd({ type: 'crashNode', node: 'sun-1' });
     w.sim.runUntil(10 * SEC);
-    const s = w.model.snapshot() as Snap;
+    const s = w.model.snapshot();
     expect(s.iface).not.toBe(w.idx('sun-1'));
     expect(s.up[s.nodes.indexOf(s.iface)]).toBe(true);
     expect(w.model.net.log.some((e) => e.what === 'takeover' && e.peer === w.idx('sun-1'))).toBe(true);
@@ -79,9 +59,9 @@ describe('the Sun Cluster panels', () => {
   it('counts file operations, and a write shows as a new version of the file', () => {
     const w = sunTestWorld({ caches: true });
     const report = SUN_FILES.find((f) => f.path === '/global/data/report.txt')!;
-    const version = () => (w.model.snapshot() as Snap).files.find((f) => f.fid === report.fid)!.version;
+    const version = () => (w.model.snapshot()).files.find((f) => f.fid === report.fid)!.version;
     expect(version()).toBe(1);
-    expect((w.model.snapshot() as Snap).files.map((f) => f.path)).toEqual(SUN_FILES.map((f) => f.path));
+    expect((w.model.snapshot()).files.map((f) => f.path)).toEqual(SUN_FILES.map((f) => f.path));
     w.cmd({ type: 'sunFileOp', node: 'sun-2', op: 'write', path: report.path });
     w.sim.runUntil(w.sim.nowUs + SEC);
     expect(version()).toBe(2);
@@ -104,7 +84,7 @@ describe('the Sun Cluster commands', () => {
     expect(code({ type: 'sunLoad', sessions: SUN_SESSIONS.min - 1 })).toBe('outOfRange');
     expect(code({ type: 'sunLoad', sessions: 1.5 })).toBe('outOfRange');
     expect(code({ type: 'sunMigrate', pid: 999_999 })).toBe('unknownProcess');
-    const p = (w.model.snapshot() as Snap).procs.find((x) => x.state === 'running')!;
+    const p = (w.model.snapshot()).procs.find((x) => x.state === 'running')!;
     const here = w.sim.net.nodes[p.node]!.id;
     expect(code({ type: 'sunMigrate', pid: p.pid, node: here })).toBe('alreadyUp');
     expect(code({ type: 'sunMigrate', pid: p.pid, node: 'nope' })).toBe('unknownNode');
@@ -127,21 +107,21 @@ describe('the Sun Cluster commands', () => {
     const last = () => w.sim.trace.recentInOrder().at(-1)!;
     w.cmd({ type: 'sunSetDesign', design: 'perNode' });
     expect([last().type, last().a]).toEqual(['sunDesignChanged', SUN_DESIGNS.indexOf('perNode') + 1]);
-    expect((w.model.snapshot() as Snap).design).toBe('perNode');
+    expect((w.model.snapshot()).design).toBe('perNode');
     w.cmd({ type: 'sunLoad', sessions: 5 });
     expect([last().type, last().a]).toEqual(['sunLoadSet', 5]);
     w.cmd({ type: 'sunCaches', on: false });
     expect([last().type, last().a]).toEqual(['sunCachesSet', 0]);
-    expect((w.model.snapshot() as Snap).caches).toBe(false);
+    expect((w.model.snapshot()).caches).toBe(false);
     w.cmd({ type: 'sunCaches', on: true });
     expect([last().type, last().a]).toEqual(['sunCachesSet', 1]);
     // a migration without a node goes to another node, and every node learns it
-    const p = (w.model.snapshot() as Snap).procs.find((x) => x.state === 'running')!;
+    const p = (w.model.snapshot()).procs.find((x) => x.state === 'running')!;
     w.cmd({ type: 'sunMigrate', pid: p.pid });
     w.sim.runUntil(w.sim.nowUs + SEC);
-    const moved = (w.model.snapshot() as Snap).procs.find((x) => x.pid === p.pid)!;
+    const moved = (w.model.snapshot()).procs.find((x) => x.pid === p.pid)!;
     expect(moved.node).not.toBe(p.node);
-    const s = w.model.snapshot() as Snap;
+    const s = w.model.snapshot();
     expect(s.agree).toEqual(s.nodes.map(() => s.procs.length));
   });
 

@@ -5,6 +5,7 @@ import { describeSun, type FsCall, type NetPacket } from './idl';
 import { SunClients } from './clients';
 import { SunNetwork } from './network';
 import { GlobalProcs } from './procs';
+import type { SunSnapshot } from './snapshot';
 import { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS, SUN_TIMER, SUN_WORK, fileByPath, type SunSpec } from './spec';
 
 /** The mix of operations each node's own process makes when the spec asks for one (read most). */
@@ -228,7 +229,7 @@ export class SunClusterModel implements Model {
     };
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): SunSnapshot {
     const fs = this.fs;
     return {
       clusterName: this.spec.clusterName,

@@ -6,14 +6,8 @@ const CLIENT = /^client-/;
 const SUNS = ['sun-1', 'sun-2', 'sun-3', 'sun-4'];
 const SHARED = /^TCP -> 192\.0\.2\.10:80$/;
 
-interface SunSnap {
-  design: string;
-  members: boolean[];
-  agree: number[];
-  procs: { pid: number }[];
-  results: { node: number; op: string; path: string; via: string }[];
-}
-const sun = (s: Sample) => s.models.suncluster as unknown as SunSnap;
+// the Sun Cluster presets always run the suncluster model
+const sun = (s: Sample) => s.models.suncluster!;
 
 /** Every node still in the cluster knows where every process runs. */
 const everyoneKnows = (s: Sample) => sun(s).members.every((m, i) => !m || sun(s).agree[i] === sun(s).procs.length) && sun(s).procs.length > 0;

@@ -1,39 +1,9 @@
-import type { SunDesign, SunFileOp } from '../../protocol';
+import type { SunSnapshot } from '../../protocol';
 import { useLab } from '../../store/labStore';
 
-/** The Sun Cluster model's state as its snapshot gives it. */
-export interface SunSnapshot {
-  clusterName: string;
-  sharedAddress: string;
-  design: SunDesign;
-  sessions: number;
-  caches: boolean;
-  nodes: number[];
-  addresses: string[];
-  members: boolean[];
-  up: boolean[];
-  util: number[];
-  iface: number;
-  diskNode: number;
-  served: number[];
-  owned: number[];
-  movedTo: [number, number][];
-  table: { conn: number; client: number; node: number; requests: number }[];
-  log: { atUs: number; what: 'reset' | 'takeover' | 'moved' | 'left'; node: number; peer: number; conn: number }[];
-  clients: number[];
-  files: { fid: number; path: string; version: number; local: boolean; dir: boolean }[];
-  remote: number;
-  invalidations: number;
-  cache: { dnlc: number; attr: number; data: [number, number][] }[];
-  hitsBy: { dnlc: number; attr: number; data: number };
-  missesBy: { dnlc: number; attr: number; data: number };
-  procs: { pid: number; name: string; threads: number; node: number; state: 'running' | 'moving' | 'lost' }[];
-  agree: number[];
-  migrations: number;
-  recovered: number;
-  results: { id: number; node: number; op: SunFileOp; path: string; remote: number; hits: number; misses: number; version: number; us: number; via: 'local' | 'cached' | 'primary' | 'remote' }[];
-}
+// the type comes from the engine's Sun Cluster (through the wire format): the panels read what the model gives
+export type { SunSnapshot } from '../../protocol';
 
 export function useSun(): SunSnapshot | undefined {
-  return useLab((s) => s.panelView?.models.suncluster as SunSnapshot | undefined);
+  return useLab((s) => s.panelView?.models.suncluster);
 }
