@@ -1,5 +1,6 @@
 import type { BalancerSnapshot } from './balancer/spec';
 import type { ClusterSnapshot } from './cluster/snapshot';
+import type { SsiSnapshot } from './ssi/ssiModel';
 import type { SunSnapshot } from './suncluster/snapshot';
 
 /** A lab whose snapshot has no declared type yet: the UI still reads it through its own (issue 16 moves each here). */
@@ -17,6 +18,6 @@ export interface LabSnapshots {
   parallel: Untyped;
   messaging: Untyped;
   suncluster: SunSnapshot;
-  ssi: Untyped;
+  ssi: SsiSnapshot;
   clientserver: Untyped;
 }

@@ -5,23 +5,6 @@ import { fmtNum, nodeLabel } from './format';
 import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
 
-/** The single-system-image model's state as its snapshot gives it. */
-interface SsiSnapshot {
-  entry: number;
-  nodes: number[];
-  sessions: { id: number; node: number }[];
-  owner: number[];
-  copies: number[][];
-  configVersion: number;
-  applied: number;
-  files: number[];
-  /** Service → network index of the node it runs on (the single virtual network). */
-  services: number[];
-  lastCall: { from: number; service: number; node: number; rttUs: number } | null;
-  /** The console's last view, gathered from every node. */
-  view: { id: number; askedUs: number; gatheredUs: number; rows: { node: number; missing: boolean; sessions: number; pages: number; version: number }[] } | null;
-}
-
 /**
  * The middleware's single-system image, service by service (CL-MIDDLEWARE,
  * CL-SSI): each with a button that makes the simulation show it, and what it
@@ -29,7 +12,7 @@ interface SsiSnapshot {
  */
 export function SsiPanel() {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.ssi as SsiSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.ssi);
   const stats = useLab((s) => s.panelView?.stats);
   const topo = useLab((s) => s.topology);
   const [node, setNode] = useState('');

@@ -1,6 +1,6 @@
 import type { CommandError, EngineCommand } from '../commands';
 import type { Message, Model, ModelContext } from '../model';
-import { SSI_SERVICES, SSI_TIMER, VnetConsole } from './vnetConsole';
+import { SSI_SERVICES, SSI_TIMER, VnetConsole, type ConsoleView } from './vnetConsole';
 
 /**
  * Message kinds, borrowed from labs whose legend already names them: a
@@ -26,6 +26,23 @@ interface Session {
   id: number;
   node: number;
   atUs: number;
+}
+
+/** The single-system image's state for the panels (node fields are network node indices). */
+export interface SsiSnapshot {
+  entry: number;
+  nodes: number[];
+  sessions: Session[];
+  owner: number[];
+  copies: number[][];
+  configVersion: number;
+  applied: number;
+  files: number[];
+  /** Service → network index of the node it runs on (the single virtual network). */
+  services: number[];
+  lastCall: { from: number; service: number; node: number; rttUs: number } | null;
+  /** The console's last view, gathered from every node. */
+  view: ConsoleView | null;
 }
 
 type Payload = { op: 'login' | 'welcome' | 'fetch' | 'data' | 'update' | 'ack'; id: number; page?: number; file?: number; from?: number; node?: number; write?: boolean };
@@ -215,7 +232,7 @@ export class SsiModel implements Model {
     };
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): SsiSnapshot {
     return {
       entry: this.entry,
       nodes: this.nodes,

@@ -209,7 +209,7 @@ export const BEOWULF_EVIDENCE: LabEvidence<'beowulf' | 'amdahl' | 'parsum' | 'ch
       // one change at the control point applied on every node; a failed node's work and users go elsewhere
       'CL-MIDDLEWARE': [
         { kind: 'message', msgKind: SSI_MSG.update, from: 'head', to: /^n0[1-4]$/, min: 4, during: [7, 8] },
-        { kind: 'state', says: 'every node applied the administrator’s change', at: 9, holds: (s) => (s.models.ssi as { applied?: number } | undefined)?.applied === 4 },
+        { kind: 'state', says: 'every node applied the administrator’s change', at: 9, holds: (s) => s.models.ssi?.applied === 4 },
         { kind: 'event', type: 'taskRequeued', node: 'n03', during: [10, 20] },
         { kind: 'event', type: 'sessionPlaced', peer: /^n0[124]$/, during: [12, 13] },
       ],
