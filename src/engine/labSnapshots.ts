@@ -1,5 +1,6 @@
 import type { BalancerSnapshot } from './balancer/spec';
 import type { ClusterSnapshot } from './cluster/snapshot';
+import type { ParallelSnapshot } from './parallel/snapshot';
 import type { SsiSnapshot } from './ssi/ssiModel';
 import type { SunSnapshot } from './suncluster/snapshot';
 
@@ -15,7 +16,7 @@ type Untyped = Record<string, unknown>;
 export interface LabSnapshots {
   cluster: ClusterSnapshot;
   balancer: BalancerSnapshot;
-  parallel: Untyped;
+  parallel: ParallelSnapshot;
   messaging: Untyped;
   suncluster: SunSnapshot;
   ssi: SsiSnapshot;

@@ -32,6 +32,8 @@ export { SSI_MSG } from '../engine/ssi/ssiModel';
 export { SSI_NET_MSG } from '../engine/ssi/vnetConsole';
 export { MIIMON_US, RETRANSMIT_US, STREAM_BYTES, streamCards } from '../engine/parallel/bond';
 export type { JobKind } from '../engine/parallel/spec';
+export type { ParallelSnapshot } from '../engine/parallel/snapshot';
+export type { JobResult } from '../engine/parallel/parallelModel';
 export { IDL_TEXT } from '../engine/suncluster/idl';
 export { SUN_DESIGNS, SUN_FILE_OPS, SUN_FILES, SUN_MSG, SUN_SESSIONS } from '../engine/suncluster/spec';
 export type { SunDesign, SunFileOp } from '../engine/suncluster/spec';

@@ -1,40 +1,16 @@
 import { useState } from 'react';
 import { ClusterSize } from './ClusterSize';
-import { amdahl, JOB_KINDS, smpSpeed, type JobKind } from '../protocol';
+import { amdahl, JOB_KINDS, smpSpeed, type JobKind, type JobResult } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmtNum, nodeLabel } from './format';
-import { BondingView, type BondSnapshot } from './BondingView';
+import { BondingView } from './BondingView';
 import { useT } from './useT';
 import { RunCheckbox } from './RunCheckbox';
 
-/** A finished (or failed) job as the snapshot gives it. */
-interface JobRow {
-  kind: JobKind;
-  smp: boolean;
-  nodes: number;
-  timeUs: number;
-  compUs: number;
-  requeued: number;
-  lostUs: number;
-  failed: boolean;
-  done: number;
-  tasks: number;
-}
-
-/** The Beowulf model's state as its snapshot gives it. */
-export interface ParallelSnapshot extends BondSnapshot {
-  head: number;
-  serialFraction: number;
-  migration: boolean;
-  smp: number;
-  smpProcessors: number;
-  smpDown: boolean;
-  job: { id: number; kind: JobKind; smp: boolean; nodes: number; done: number; tasks: number; queued: number; requeued: number; iteration: number; savedUs: number; lostUs: number } | null;
-  queuedJobs: { kind: JobKind; nodes: number; smp: boolean }[];
-  results: JobRow[];
-  procs: { pid: number; node: number; task: number; state: 'running' | 'done' | 'killed' | 'lost' }[];
-}
+// the types come from the engine's Beowulf (through the wire format)
+export type { ParallelSnapshot } from '../protocol';
+type JobRow = JobResult;
 
 const ETHERNETS = [10e6, 100e6, 1e9];
 /** Seconds as the reader's language writes them (one decimal; two for the small losses of a crash). */
@@ -55,7 +31,7 @@ function failureText(t: ReturnType<typeof useT>, r: JobRow): string {
  */
 export function ParallelPanel() {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.parallel as ParallelSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.parallel);
   const topo = useLab((s) => s.topology);
   const stats = useLab((s) => s.panelView?.stats);
   const [kind, setKind] = useState<JobKind>('parametric');

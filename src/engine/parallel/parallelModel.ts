@@ -4,6 +4,7 @@ import { JobRunner, type Job, type ParMsg } from './jobs';
 import { Ethernet } from './ethernet';
 import { Migrator, PROC_SLICE, type ProcMsg } from './migration';
 import { JOB_KINDS, PAR_MSG, PAR_TIMER, smpSpeed, type JobKind, type ParallelSpec } from './spec';
+import type { ParallelSnapshot } from './snapshot';
 import { SETTING } from '../kernel/trace';
 
 /** Work tags on the compute nodes. */
@@ -320,7 +321,7 @@ export class ParallelModel implements Model {
     };
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): ParallelSnapshot {
     const job = this.active;
     return {
       head: this.head,

@@ -6,28 +6,8 @@ const NODES8 = ['n01', 'n02', 'n03', 'n04', 'n05', 'n06', 'n07', 'n08'];
 /** JOB_KINDS order: parametric, loop, sum, checkpoint, procs. */
 const PARAMETRIC = 0;
 
-interface Result {
-  kind: string;
-  smp: boolean;
-  nodes: number;
-  timeUs: number;
-  compUs: number;
-  lostUs: number;
-  failed: boolean;
-  done: number;
-  tasks: number;
-}
-interface Proc {
-  pid: number;
-  node: number;
-}
-interface Par {
-  head: number;
-  serialFraction: number;
-  results: Result[];
-  procs: Proc[];
-}
-const par = (s: Sample) => s.models.parallel as unknown as Par;
+// the Beowulf presets always run the parallel model
+const par = (s: Sample) => s.models.parallel!;
 const results = (s: Sample, kind: string) => (par(s)?.results ?? []).filter((r) => r.kind === kind && !r.failed);
 const timeOf = (s: Sample, kind: string, nodes: number, smp = false) => results(s, kind).find((r) => r.nodes === nodes && r.smp === smp)?.timeUs ?? 0;
 
