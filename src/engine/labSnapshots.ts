@@ -1,11 +1,10 @@
 import type { BalancerSnapshot } from './balancer/spec';
+import type { ClientServerSnapshot } from './clientserver/transactions';
 import type { ClusterSnapshot } from './cluster/snapshot';
+import type { MpSnapshot } from './messaging/snapshotTypes';
 import type { ParallelSnapshot } from './parallel/snapshot';
 import type { SsiSnapshot } from './ssi/ssiModel';
 import type { SunSnapshot } from './suncluster/snapshot';
-
-/** A lab whose snapshot has no declared type yet: the UI still reads it through its own (issue 16 moves each here). */
-type Untyped = Record<string, unknown>;
 
 /**
  * What each model's snapshot() gives the panels, by model name (Model.name).
@@ -17,8 +16,8 @@ export interface LabSnapshots {
   cluster: ClusterSnapshot;
   balancer: BalancerSnapshot;
   parallel: ParallelSnapshot;
-  messaging: Untyped;
+  messaging: MpSnapshot;
   suncluster: SunSnapshot;
   ssi: SsiSnapshot;
-  clientserver: Untyped;
+  clientserver: ClientServerSnapshot;
 }

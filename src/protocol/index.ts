@@ -17,6 +17,7 @@ export type { CommandError, EngineCommand, LoggedCommand, TraceEvent, TopologyVi
 export { LF, MF, NF, LINK_STRIDE, MSG_STRIDE, NODE_STRIDE } from '../engine/view';
 export { CLASSES, COST, CS_MSG, FAT, LAYERS, PLACEMENT, THIN, planTotals, requestText, sqlText } from '../engine/clientserver/costModel';
 export type { Layer, Place, ProcessingClass, Query } from '../engine/clientserver/costModel';
+export type { ClientServerSnapshot } from '../engine/clientserver/transactions';
 export { HOP_STRIDE } from '../engine/sim';
 export { SETTING } from '../engine/kernel/trace';
 export { CL_MSG } from '../engine/cluster/clusterModel';
@@ -43,6 +44,7 @@ export { BINDINGS, CALL_MODES, MP_LIMITS, MP_MSG, PS, PSTATES, RECV_MODES, RPC_D
 export type { Binding, CallMode, PState, RecvMode, SendMode, Service } from '../engine/messaging/spec';
 export { CALL, CALL_STRIDE, MARK, MARK_STRIDE, MARK_TYPE, SPAN, SPAN_STRIDE, TX, TX_STRIDE, TXF } from '../engine/messaging/diagram';
 export type { DiagramView } from '../engine/messaging/diagram';
+export type { MpModule, MpProc, MpSnapshot, RpcCallView, RpcView } from '../engine/messaging/snapshotTypes';
 export { RPC_STEP } from '../engine/messaging/rpcTypes';
 export type { NodeKind, Platform } from '../engine/types';
 export { KIND_NAMES, MESSAGE_KIND_NAMES, type MessageKindName } from '../engine/messageKinds';

@@ -75,7 +75,7 @@ export function NodeInspector({ index }: { index: number }) {
 /** Switches one client's class of processing on its own. */
 function ClassPicker({ nodeId, index }: { nodeId: string; index: number }) {
   const t = useT();
-  const cls = useLab((s) => (s.panelView?.models.clientserver?.classes as number[] | undefined)?.[index] ?? -1);
+  const cls = useLab((s) => s.panelView?.models.clientserver?.classes[index] ?? -1);
   return (
     <label className="class-picker">
       <span>{t('inspector.class')}</span>

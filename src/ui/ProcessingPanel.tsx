@@ -7,7 +7,7 @@ import { useT } from './useT';
 
 /** The default class of processing as the model reports it. */
 export function useDefaultClass(): ProcessingClass {
-  return useLab((s) => CLASSES[(s.panelView?.models.clientserver?.defaultClass as number | undefined) ?? 1] ?? 'server');
+  return useLab((s) => CLASSES[s.panelView?.models.clientserver?.defaultClass ?? 1] ?? 'server');
 }
 
 /**

@@ -3,6 +3,12 @@ import type { Message, Model, ModelContext } from '../model';
 import type { WorkloadSpec } from '../types';
 import { CLASSES, COST, CS_MSG, drawQuery, plan, requestText, sqlText, type Place, type ProcessingClass, type Query, type Step } from './costModel';
 import { Deployment } from './deployment';
+
+/** The client/server lab's state for the panels: each node's class of processing (an index in CLASSES, -1 for non-clients), and the default. */
+export interface ClientServerSnapshot {
+  classes: number[];
+  defaultClass: number;
+}
 import { TxStats } from './txStats';
 
 const THINK = 0;
@@ -260,7 +266,7 @@ export class TransactionModel implements Model {
   }
 
   /** Small plain state for the panels: each node's class of processing (-1 for non-clients). */
-  snapshot(): Record<string, unknown> {
+  snapshot(): ClientServerSnapshot {
     const classes = (this.net?.nodes ?? []).map((n) => (n.kind === 'client' ? CLASSES.indexOf(this.classOf(n.index)) : -1));
     return { classes, defaultClass: CLASSES.indexOf(this.w.processing) };
   }

@@ -7,6 +7,7 @@ import { Procs } from './procs';
 import { Rpc, RPC_TAG } from './rpc';
 import { MP_LIMITS, PS, type MessagingSpec } from './spec';
 import { messagingSnapshot } from './snapshot';
+import type { MpSnapshot } from './snapshotTypes';
 import { SETTING } from '../kernel/trace';
 
 export { MP_MSG } from './spec';
@@ -188,7 +189,7 @@ export class MessagingModel implements Model, ModuleOwner {
     return out;
   }
 
-  snapshot(): Record<string, unknown> {
+  snapshot(): MpSnapshot {
     return messagingSnapshot(this, this.lastNowUs);
   }
 }

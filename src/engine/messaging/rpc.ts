@@ -2,7 +2,7 @@ import type { ModelContext } from '../model';
 import type { Diagram } from './diagram';
 import type { Delivered, Out, Transport } from './module';
 import type { Proc, Procs } from './procs';
-import { MP_MSG, PROC_P, PS, type RpcSpec } from './spec';
+import { MP_MSG, PROC_P, PS, type Binding, type RpcSpec } from './spec';
 import { encodeCall, RPC_STEP, type Call, type CallBody, type RpcBody, type ServerState } from './rpcTypes';
 import { RpcServer, SERVER_WORK_TAG } from './rpcServer';
 import { Binder } from './binding';
@@ -40,6 +40,8 @@ export class Rpc {
   readonly cost = { msgs: 0, bytes: 0, us: 0, n: 0 };
   /** The same figures per way of calling (by value/reference × binding × sync/async). */
   readonly costs = new Map<string, { n: number; msgs: number; bytes: number; us: number; handshakes: number }>();
+  /** What each key of `costs` stands for: the passing, binding and call mode its calls had. */
+  readonly variants = new Map<string, { byRef: boolean; binding: Binding; async: boolean }>();
   /** Finished batches: mode (0 sync, 1 async), calls, total time. */
   readonly batches: { async: boolean; n: number; us: number }[] = [];
   private nextCall = 0;
@@ -120,6 +122,7 @@ export class Rpc {
     // Y is arrayBytes/4 integers (what the message is charged for); the first four are shown
     c.encoded = encodeCall(PROC_P, c.x, c.y, this.spec.byRef, p.node, this.spec.arrayBytes / 4);
     c.mode = `${this.spec.byRef ? 'ref' : 'val'}|${this.spec.binding}|${c.async ? 'async' : 'sync'}`;
+    if (!this.variants.has(c.mode)) this.variants.set(c.mode, { byRef: this.spec.byRef, binding: this.spec.binding, async: c.async });
     this.step(ctx, c, RPC_STEP.marshal, p.node);
     cs.phase = 'marshal';
     this.procs.work(ctx, p, this.spec.marshalUs, RPC_TAG.work);

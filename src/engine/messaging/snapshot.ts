@@ -1,4 +1,5 @@
 import type { MessagingModel } from './messagingModel';
+import type { MpSnapshot } from './snapshotTypes';
 import { PS } from './spec';
 
 /** Most entries of a list shown per module (the panel says how many more). */
@@ -10,7 +11,7 @@ const SHOWN = 12;
  * unacknowledged messages, reorder buffer, receive buffers), RPC calls,
  * connections, batches and the broker's directory, and the diagram rings.
  */
-export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<string, unknown> {
+export function messagingSnapshot(m: MessagingModel, nowUs: number): MpSnapshot {
   const procs = m.procs.list.map((p) => ({
     id: p.spec.id,
     label: p.spec.label,
@@ -65,10 +66,7 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): Record<stri
     conns: [...r.binder.conns.values()].filter((c) => r.spec.binding === 'persistent' || c.state !== 'closed').map((c) => ({ client: label(c.client), server: label(c.server), state: c.state })),
     batches: r.batches.slice(-10),
     directory: r.spec.directory ? Object.entries(r.spec.directory).map(([name, proc]) => ({ name, proc, node: m.procs.byId(proc)?.node ?? -1 })) : null,
-    costs: [...r.costs.entries()].map(([key, k]) => {
-      const [v, binding, sync] = key.split('|');
-      return { key, byRef: v === 'ref', binding, async: sync === 'async', ...k };
-    }),
+    costs: [...r.costs.entries()].map(([key, k]) => ({ key, ...r.variants.get(key)!, ...k })),
     servers: [...r.servers.entries()].map(([i, s]) => ({ proc: label(i), phase: s.phase, queued: s.queue.length, serving: s.cur?.call.id ?? -1 })),
   };
   return {

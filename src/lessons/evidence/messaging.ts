@@ -2,26 +2,8 @@
 import { MP_MSG, PS, RPC_STEP } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 
-/** A process as the lab's snapshot shows it (the fields read here). */
-interface Proc {
-  id: string;
-  sent: number;
-  received: number;
-  recvBuf: string;
-  failures: number;
-  altered: number;
-  polls: number;
-  emptyPolls: number;
-  blockedUs: number;
-}
-interface Batch {
-  async: boolean;
-  n: number;
-  us: number;
-}
-
-const proc = (s: Sample, id: string): Proc | undefined => (s.models.messaging?.procs as Proc[] | undefined)?.find((p) => p.id === id);
-const batches = (s: Sample): Batch[] => ((s.models.messaging?.rpc as { batches?: Batch[] } | null | undefined)?.batches ?? []);
+const proc = (s: Sample, id: string) => s.models.messaging?.procs.find((p) => p.id === id);
+const batches = (s: Sample) => s.models.messaging?.rpc?.batches ?? [];
 
 /** A process's state change on a machine (each machine runs one process, but in `reliable`). */
 const state = (node: string, st: number, more: Partial<Extract<Evidence, { kind: 'event' }>> = {}): Evidence => ({ kind: 'event', type: 'processStateChanged', node, fields: { a: st }, ...more });

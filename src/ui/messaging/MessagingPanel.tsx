@@ -32,7 +32,7 @@ function primitives(t: T, p: MpProc): string {
  */
 export function MessagingPanel() {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.messaging as MpSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.messaging);
   const stats = useLab((s) => s.panelView?.stats);
   const topo = useLab((s) => s.topology);
   const [chosen, setChosen] = useState('');

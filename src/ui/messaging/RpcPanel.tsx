@@ -5,7 +5,7 @@ import { useLab } from '../../store/labStore';
 import { fmtNum, nodeLabel } from '../format';
 import { useT, type T } from '../useT';
 import { CallChart } from './CallChart';
-import type { MpSnapshot, RpcCallView } from './types';
+import type { RpcCallView } from './types';
 import './messaging.css';
 import { RunCheckbox } from '../RunCheckbox';
 
@@ -35,7 +35,7 @@ function outcome(t: T, c: RpcCallView): string {
  */
 export function RpcPanel() {
   const t = useT();
-  const snap = useLab((s) => s.panelView?.models.messaging as MpSnapshot | undefined);
+  const snap = useLab((s) => s.panelView?.models.messaging);
   const stats = useLab((s) => s.panelView?.stats);
   const topo = useLab((s) => s.topology);
   const [idle, setIdle] = useState('');

@@ -59,7 +59,7 @@ export function SpaceTime() {
   const [hover, setHover] = useState<{ serial: number; text: string } | null>(null);
   const opts = useRef({ win, follow, endUs, hover: -1, t });
   opts.current = { win, follow, endUs, hover: hover?.serial ?? -1, t };
-  const rows = useLab((s) => (s.view?.models.messaging as MpSnapshot | undefined)?.procs.length ?? 0);
+  const rows = useLab((s) => s.view?.models.messaging?.procs.length ?? 0);
 
   useEffect(() => {
     const el = canvas.current;
@@ -67,7 +67,7 @@ export function SpaceTime() {
     if (!el || !box) return;
     let last: LabState | null = null;
     const draw = (s: LabState) => {
-      const snap = s.view?.models.messaging as MpSnapshot | undefined;
+      const snap = s.view?.models.messaging;
       const ctx = el.getContext('2d');
       if (!snap || !ctx || !s.view) return;
       last = s;
@@ -115,7 +115,7 @@ export function SpaceTime() {
     if (serial === (hover?.serial ?? -1)) return;
     if (serial < 0) return setHover(null);
     const s = useLab.getState();
-    const snap = s.view?.models.messaging as MpSnapshot | undefined;
+    const snap = s.view?.models.messaging;
     if (!snap) return;
     const d = snap.diagram.tx;
     let o = -1;
