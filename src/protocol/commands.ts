@@ -99,6 +99,9 @@ function buildSchema() {
 
 let schema: ReturnType<typeof buildSchema> | null = null;
 
+/** A command as the schema accepts it: the same union as EngineCommand (commands.test.ts checks both ways). */
+export type ParsedCommand = z.infer<ReturnType<typeof buildSchema>>;
+
 /**
  * Checks an untrusted command. Out-of-range numbers come back as the same
  * `outOfRange` error the engine gives, so the UI has one message for both.
@@ -106,7 +109,7 @@ let schema: ReturnType<typeof buildSchema> | null = null;
 export function parseCommand(raw: unknown): { cmd: EngineCommand } | { error: CommandError } {
   schema ??= buildSchema();
   const r = schema.safeParse(raw);
-  if (r.success) return { cmd: r.data as EngineCommand };
+  if (r.success) return { cmd: r.data };
   const issue = r.error.issues[0]!;
   if (issue.path[0] === 'window' && typeof issue.path[1] === 'number') {
     // a failback window's hour: named as the cluster names it (FailbackWindowStart/End)
