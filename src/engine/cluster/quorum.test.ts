@@ -84,3 +84,32 @@ describe('quorum in a running cluster: dynamic quorum, the witness, arbitration'
     }
   });
 });
+
+describe('quorum switched back on', () => {
+  it('after a split run without quorum, the side without a majority of every vote stops at once; the other keeps running', () => {
+    const c = cluster({ nodes: 3, witness: 'none', quorum: false });
+    c.run(20 * SEC);
+    c.cmd({ type: 'partition', side: ['node-1'] });
+    c.run(60 * SEC);
+    // without quorum both sides run, each as a cluster of its own
+    expect([0, 1, 2].map((m) => c.model.members.inService(m))).toEqual([true, true, true]);
+    const at = c.sim.nowUs;
+    c.cmd({ type: 'setQuorum', on: true });
+    // every vote counts again (a static count of all three), so node-1 alone holds 1 of 3 and stops now, not at its next check
+    expect(c.events('quorumLost').filter((e) => e.t >= at).map((e) => [e.node, e.t - at])).toEqual([['node-1', 0]]);
+    expect(c.model.members.state[0]!.committed.votes).toEqual([1, 1, 1, 0]);
+    expect([0, 1, 2].map((m) => c.model.members.inService(m))).toEqual([false, true, true]);
+    c.run(60 * SEC);
+    expect(c.model.members.inService(1) && c.model.members.inService(2)).toBe(true);
+    expect(c.onlineOn('files')).toHaveLength(1);
+    expect(c.onlineOn('sql')).toHaveLength(1);
+  });
+
+  it('with a witness, the static count includes its vote: two of three nodes and no witness is still a majority of four', () => {
+    const c = cluster({ nodes: 3, witness: 'disk', quorum: false });
+    c.run(20 * SEC);
+    c.cmd({ type: 'setQuorum', on: true });
+    expect(c.model.members.state[1]!.committed.votes).toEqual([1, 1, 1, 1]);
+    expect(c.events('quorumLost')).toHaveLength(0);
+  });
+});

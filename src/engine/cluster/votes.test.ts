@@ -103,3 +103,48 @@ describe('dynamic quorum and dynamic witness (Windows Server 2012 and later)', (
     }
   });
 });
+
+/** Every assignment stepToward passes through on its way to the target. */
+function walk(v: Votes, target: Votes, members: number[]): Votes[] {
+  const out: Votes[] = [];
+  for (let s = stepToward(v, target, members); s; s = stepToward(s, target, members)) out.push(s);
+  return out;
+}
+
+describe('one vote at a time, in the order the cluster moves them', () => {
+  it('first the votes of nodes that left, then votes given, then the witness, then votes taken from members', () => {
+    // node 2 of 3 left; the two survivors are even, so the witness gets its vote: the leaver's vote goes first
+    expect(walk([1, 1, 1, 0], targetVotes(3, [0, 1], true, true), [0, 1])).toEqual([
+      [1, 1, 0, 0],
+      [1, 1, 0, 1],
+    ]);
+    // two nodes back (members 0-2 of 3, a witness): their votes come before the witness's is taken
+    expect(walk([1, 0, 0, 1], targetVotes(3, [0, 1, 2], true, true), [0, 1, 2])).toEqual([
+      [1, 1, 0, 1],
+      [1, 1, 1, 1],
+      [1, 1, 1, 0],
+    ]);
+    // four members without a witness: the highest member's vote is taken last, after the leaver's
+    expect(walk([1, 1, 1, 1, 1, 0], targetVotes(5, [0, 1, 2, 3], false, true), [0, 1, 2, 3])).toEqual([
+      [1, 1, 1, 1, 0, 0],
+      [1, 1, 1, 0, 0, 0],
+    ]);
+    // a member's vote is given back before another member's is taken
+    expect(walk([1, 0, 1, 0], targetVotes(3, [0, 1], false, true), [0, 1])).toEqual([
+      [1, 0, 0, 0],
+    ]);
+    expect(walk([0, 1, 1, 0, 0], targetVotes(4, [0, 1, 2], false, true), [0, 1, 2])).toEqual([[1, 1, 1, 0, 0]]);
+    // a leaver's vote goes before a returning node's, even when the returning node comes first in the list
+    expect(walk([0, 1, 1, 0], targetVotes(3, [0, 1], false, true), [0, 1])).toEqual([
+      [0, 1, 0, 0],
+      [1, 1, 0, 0],
+      [1, 0, 0, 0],
+    ]);
+    expect(stepToward([1, 1, 0, 1], [1, 1, 0, 1], [0, 1])).toBeNull();
+  });
+
+  it('a cluster with no member running gives no vote, not even to its witness', () => {
+    expect(targetVotes(3, [], true, true)).toEqual([0, 0, 0, 0]);
+    expect(targetVotes(3, [], false, true)).toEqual([0, 0, 0, 0]);
+  });
+});
