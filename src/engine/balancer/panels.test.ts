@@ -27,17 +27,7 @@ function lab(o: BalancedOptions = {}, seed = 1) {
     }
   };
   const cmd = (c: EngineCommand) => expect(applyCommand(sim, c)).toBeNull();
-  const snap = () =>
-    model.snapshot() as {
-      algorithm: string;
-      balancers: number[];
-      master: boolean[];
-      backends: { id: string; node: number; weight: number; state: number; active: number; served: number; rate: number }[];
-      epochs: { servers: number; bps: number; startUs: number; endUs: number; completed: number; warmupUs: number }[];
-      storage: string | null;
-      interconnectLinks: string[];
-      fetchBytes: number;
-    };
+  const snap = () => model.snapshot();
   const stats = () => model.stats(sim.nowUs);
   return { sim, model, run, cmd, snap, stats, events, keep };
 }
