@@ -55,6 +55,23 @@ describe('FailoverThreshold (nodes − 1 failovers per 6 h) counts every failove
     expect(c.onlineOn('sql')).toEqual(['node-1']);
   });
 
+  it('the count is of the last 6 hours: once the first failover is older than that, the group may fail over again', () => {
+    const c = cluster({ nodes: 2 });
+    c.run(20 * SEC);
+    c.cmd({ type: 'crashNode', node: 'node-1' });
+    c.runUntil(() => c.onlineOn('sql').includes('node-2'), 60 * SEC);
+    const first = c.sim.nowUs;
+    c.cmd({ type: 'restartNode', node: 'node-1' });
+    // past the FailoverPeriod (6 h) since that failover
+    c.sim.runUntil(first + 6 * HOUR + 60 * SEC);
+    expect(c.model.members.inService(0)).toBe(true);
+    const at = c.sim.nowUs;
+    c.cmd({ type: 'crashNode', node: 'node-2' });
+    c.runUntil(() => c.onlineOn('sql').includes('node-1'), 120 * SEC);
+    expect(c.onlineOn('sql')).toEqual(['node-1']);
+    expect(c.events('failoverThresholdExceeded').filter((e) => e.t > at)).toHaveLength(0);
+  });
+
   it('restart-threshold failovers count too: three nodes allow two; the third persistent fault keeps the group failed on its node', () => {
     const c = cluster({ nodes: 3 });
     c.run(20 * SEC);
@@ -88,10 +105,27 @@ describe('failback (AutoFailbackType, FailbackWindowStart/End)', () => {
     c.sim.runUntil(HOUR - 10 * SEC);
     expect(c.onlineOn('sql')).toEqual(['node-2']);
     expect(c.events('failbackWaiting').length).toBeGreaterThan(0);
+    // the panel's "waits N s": from when it was said to 1:00:00
+    const said = c.events('failbackWaiting')[0]!;
+    expect(said.a).toBe(Math.round((HOUR - said.t) / SEC));
     const back = c.runUntil(() => c.onlineOn('sql').includes('node-1'), 60 * SEC);
     // the window opens at 1:00:00; the move takes 5–8 s
     expect(c.sim.nowUs).toBeGreaterThan(HOUR + 5 * SEC);
     expect(back).toBeLessThan(20 * SEC);
+  });
+
+  it('a node back after the day’s window has closed waits for the next day’s: window 00:00–00:59, back at 01:05', () => {
+    const c = cluster();
+    c.cmd({ type: 'setFailback', group: 'sql', policy: 'window', window: [0, 0] });
+    c.run(10 * 60 * SEC);
+    c.cmd({ type: 'crashNode', node: 'node-1' });
+    c.runUntil(() => c.onlineOn('sql').includes('node-2'), 60 * SEC);
+    c.sim.runUntil(HOUR + 5 * 60 * SEC);
+    c.cmd({ type: 'restartNode', node: 'node-1' });
+    c.run(2 * 60 * SEC);
+    expect(c.onlineOn('sql')).toEqual(['node-2']);
+    const said = c.events('failbackWaiting')[0]!;
+    expect(said.a).toBe(Math.round((24 * HOUR - said.t) / SEC));
   });
 
   it('inside the window it fails back as soon as the node is back; with failback prevented it stays', () => {
