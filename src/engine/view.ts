@@ -1,4 +1,5 @@
 import type { LabSnapshots } from './labSnapshots';
+import type { LabStats } from './labStats';
 import type { Simulation } from './sim';
 import type { NodeKind, Platform } from './types';
 
@@ -44,7 +45,8 @@ export interface WorldView {
   nodes: Float64Array;
   links: Float64Array;
   messages: Float64Array;
-  stats: Record<string, number>;
+  /** The run's figures by name (those of its models: the others are absent). */
+  stats: Partial<LabStats>;
   /** Each model's small plain state, by model name (for the panels); only the run's models are there. */
   models: Partial<LabSnapshots>;
 }

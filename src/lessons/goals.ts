@@ -3,7 +3,7 @@
  * from what the store already holds (figures, model snapshots, the command
  * log). Pure functions, so the lesson machine can be tested without a worker.
  */
-import type { EngineCommand } from '../protocol';
+import type { EngineCommand, WorldView } from '../protocol';
 import type { CommandMatch, Condition, Goal, Op } from './types';
 
 /** A cluster group as the observation sees it: node ids where it is fully online. */
@@ -17,7 +17,7 @@ export interface Observation {
   /** Increments when a new run starts, so a baseline from another run is not compared with this one. */
   runId: number;
   nowUs: number;
-  stats: Record<string, number>;
+  stats: WorldView['stats'];
   /** Up or down, by machine id. */
   up: Record<string, boolean>;
   groups: GroupPlace[];

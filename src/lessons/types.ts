@@ -4,7 +4,7 @@
  * so the content files hold only structure: what to load, what to point at,
  * which concepts it teaches and what moves the learner on.
  */
-import type { EngineCommand } from '../protocol';
+import type { EngineCommand, StatName } from '../protocol';
 import type { PresetName } from '../scenario/scenario';
 import type { ConceptId } from './concepts';
 
@@ -14,9 +14,9 @@ export type Op = '>' | '>=' | '<' | '<=';
 /** Something true of the running simulation, checked on every panel refresh. */
 export type Condition =
   /** A figure (WorldView.stats) compared with a number. */
-  | { kind: 'stat'; stat: string; op: Op; value: number }
+  | { kind: 'stat'; stat: StatName; op: Op; value: number }
   /** A figure grew by at least `by` since the step began. */
-  | { kind: 'statRise'; stat: string; by: number }
+  | { kind: 'statRise'; stat: StatName; by: number }
   /** A cluster group fully online on a node (or anywhere but `notNode`). */
   | { kind: 'groupOnline'; group: string; node?: string; notNode?: string }
   /** A machine is up (or down). */

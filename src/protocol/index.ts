@@ -26,6 +26,7 @@ export type { FailbackPolicy, ResourceState, ResourceType } from '../engine/clus
 export type { ClusterSnapshot, GroupView } from '../engine/cluster/snapshot';
 export type { FailoverBound } from '../engine/cluster/failoverClock';
 export type { LabSnapshots } from '../engine/labSnapshots';
+export type { LabStats, StatName } from '../engine/labStats';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, BalancerSnapshot, ServerState } from '../engine/balancer/spec';
 export { JOB_KINDS, PAR_MSG, amdahl, smpSpeed } from '../engine/parallel/spec';

@@ -5,7 +5,7 @@
  * runs' figures are sampled for the overlaid charts.
  */
 import { create } from 'zustand';
-import type { WireFrame } from '../protocol';
+import type { WireFrame, WorldView } from '../protocol';
 import type { Variant } from '../scenario/variants';
 import { loadScenario, SAMPLE_US, useLab } from './labStore';
 import { startWorker, type WorkerClient } from './workerClient';
@@ -13,14 +13,14 @@ import { startWorker, type WorkerClient } from './workerClient';
 /** One sample of both runs' figures. */
 export interface ComparePoint {
   tUs: number;
-  stats: Record<string, number>;
+  stats: WorldView['stats'];
 }
 
 interface CompareState {
   variant: Variant | null;
   /** The second run's clock and figures. */
   bNowUs: number;
-  bStats: Record<string, number> | null;
+  bStats: WorldView['stats'] | null;
   a: ComparePoint[];
   b: ComparePoint[];
 }
@@ -32,7 +32,7 @@ export const useCompare = create<CompareState>(() => ({ variant: null, bNowUs: 0
 let second: WorkerClient | null = null;
 let unsubscribe: (() => void) | null = null;
 
-function push(list: ComparePoint[], tUs: number, stats: Record<string, number>): ComparePoint[] {
+function push(list: ComparePoint[], tUs: number, stats: WorldView['stats']): ComparePoint[] {
   const last = list[list.length - 1];
   if (last && tUs < last.tUs + SAMPLE_US && tUs >= last.tUs) return list;
   return [...list.slice(-(MAX_POINTS - 1)), { tUs, stats: { ...stats } }];

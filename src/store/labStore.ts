@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Lang, MessageKey } from '../i18n';
-import type { CommandError, EngineCommand, LoggedCommand, TimelineInfo, TopologyView, TraceEvent, WireFrame, WorldView } from '../protocol';
+import type { CommandError, EngineCommand, LoggedCommand, TimelineInfo, StatName, TopologyView, TraceEvent, WireFrame, WorldView } from '../protocol';
 import { unpackEvents } from '../protocol/events';
 import { PendingEvents } from './pendingEvents';
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario/scenario';
@@ -208,7 +208,7 @@ function afterNextFrame(fn: () => void): void {
 
 function sample(v: WorldView): Sample {
   const st = v.stats;
-  const n = (k: string) => st[k] ?? 0;
+  const n = (k: StatName) => st[k] ?? 0;
   return {
     tUs: v.nowUs,
     serverUtil: n('serverUtil'),

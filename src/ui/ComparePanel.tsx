@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { MessageKey } from '../i18n';
+import type { StatName } from '../protocol';
 import { VARIANTS } from '../scenario/variants';
 import { startCompare, stopCompare, useCompare, type ComparePoint } from '../store/compare';
 import { seriesPath, type Box } from './charts';
@@ -8,7 +9,7 @@ import { fmtNum, formatClock } from './format';
 import { useT } from './useT';
 
 /** Figures worth comparing, when the runs' models report them. */
-const FIGURES: { stat: string; label: MessageKey; scale?: number }[] = [
+const FIGURES: { stat: StatName; label: MessageKey; scale?: number }[] = [
   { stat: 'requestsCompleted', label: 'stats.completed' },
   { stat: 'requestsFailed', label: 'stats.failed' },
   { stat: 'latencyP95Us', label: 'stats.p95', scale: 1 / 1000 },
@@ -39,7 +40,7 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
   const c = useCompare();
   const variants = VARIANTS[preset] ?? [];
   const [choice, setChoice] = useState(variants[0]?.id ?? '');
-  const [chart, setChart] = useState('requestsCompleted');
+  const [chart, setChart] = useState<StatName>('requestsCompleted');
   const aStats = aView?.stats ?? {};
   const shown = FIGURES.filter((f) => f.stat in aStats && c.bStats && f.stat in c.bStats);
   const all = [...c.a, ...c.b];

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CLASSES, FAT, THIN, type ProcessingClass } from '../protocol';
+import { CLASSES, FAT, THIN, type ProcessingClass, type StatName } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmtNum, formatMs } from './format';
@@ -29,7 +29,7 @@ export function ProcessingPanel() {
     if (draft.think !== undefined) void sendCommand({ type: 'setThinkTime', thinkTimeUs: Number(draft.think.replace(',', '.')) * 1_000_000 });
     setDraft({});
   };
-  const s = (k: string) => stats[k] ?? 0;
+  const s = (k: StatName) => stats[k] ?? 0;
   return (
     <section className="panel processing" aria-labelledby="proc-title" data-testid="processing-panel">
       <h2 id="proc-title">{t('proc.title')}</h2>

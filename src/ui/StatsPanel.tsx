@@ -1,11 +1,11 @@
-import { NF, NODE_STRIDE } from '../protocol';
+import { NF, NODE_STRIDE, type StatName } from '../protocol';
 import { select } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmtNum, formatMs, formatPercent } from './format';
 import { useT } from './useT';
 import type { MessageKey } from '../i18n';
 
-const FIGURES: { stat: string; label: MessageKey; ms?: boolean; testid: string }[] = [
+const FIGURES: { stat: StatName; label: MessageKey; ms?: boolean; testid: string }[] = [
   { stat: 'requestsCompleted', label: 'stats.completed', testid: 'stat-completed' },
   { stat: 'requestsFailed', label: 'stats.failed', testid: 'stat-failed' },
   { stat: 'latencyP50Us', label: 'stats.p50', ms: true, testid: 'stat-p50' },

@@ -145,7 +145,7 @@ export class BalancerModel implements Model {
     return { request: p.id ?? '', ...(server ? { server } : {}) };
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     const t = this.traffic;
     const total = t.completed + t.failed;
     const { p50, p95 } = t.latencyQuantiles();

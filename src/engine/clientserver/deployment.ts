@@ -47,7 +47,7 @@ export class Deployment {
     ctx.emit('deployFinished', -1, -1, -1, this.durationUs, this.touched, this.bytes);
   }
 
-  summary(): Record<string, number> {
+  summary() {
     return {
       deployRounds: this.rounds,
       deployPending: this.pending.size,

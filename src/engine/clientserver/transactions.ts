@@ -250,7 +250,7 @@ export class TransactionModel implements Model {
     return out;
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     return {
       ...this.stats$.summary(nowUs, this.net, this.server, this.db),
       feature: this.feature,

@@ -38,7 +38,7 @@ export class TxStats {
     this.completed++;
   }
 
-  summary(nowUs: number, net: NetworkView | null, server: number, db: number): Record<string, number> {
+  summary(nowUs: number, net: NetworkView | null, server: number, db: number) {
     const n = Math.min(this.completed, LATENCY_WINDOW);
     const sorted = this.latencies.slice(0, n).sort();
     const pct = (q: number): number => (n === 0 ? 0 : sorted[Math.min(n - 1, Math.floor(q * n))]!);

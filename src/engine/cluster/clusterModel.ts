@@ -329,7 +329,7 @@ export class ClusterModel implements Model {
     }
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     return {
       ...this.service.stats(nowUs),
       ...this.tx.stats(),

@@ -172,7 +172,7 @@ export class ClusterService {
     }
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     let down = 0;
     this.downtimeUs.forEach((d, g) => (down += d + (this.downSince[g]! >= 0 ? nowUs - this.downSince[g]! : 0)));
     const groups = this.c.spec.groups.length;

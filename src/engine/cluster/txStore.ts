@@ -189,7 +189,7 @@ export class TxStore {
     if (half || undone || lost) ctx.emit('transactionsSettled', this.c.nodes[m]!, this.c.nodes[from] ?? -1, g, undone, half, lost);
   }
 
-  stats(): Record<string, number> {
+  stats() {
     return { txHalfDone: this.halfDone, txRolledBack: this.rolledBack, commitsLost: this.commitsLost, copyBytes: this.copyBytes, lockMessages: this.lockMessages };
   }
 }

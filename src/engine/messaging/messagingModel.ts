@@ -152,28 +152,28 @@ export class MessagingModel implements Model, ModuleOwner {
     }
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     const t = this.transport;
     const [rm, rb, ru] = t.cost.reliable;
     const [um, ub, uu] = t.cost.unreliable;
-    const out: Record<string, number> = {
+    const r = this.rpc;
+    this.lastNowUs = nowUs;
+    return {
       mpReliableMsgs: rm!, mpReliableBytes: rb!, mpReliableUseful: ru!,
       mpUnreliableMsgs: um!, mpUnreliableBytes: ub!, mpUnreliableUseful: uu!,
       mpRetransmissions: t.retransmissions, mpCorruptDiscarded: t.corruptDiscarded, mpDuplicates: t.duplicates, mpFailures: t.failures,
       mpBlockedRan: this.procs.blockedRan, mpOverlapsSem: this.programs.overlapsSem, mpOverlapsMsg: this.programs.overlapsMsg,
+      // the shared figures: with RPC, calls answered and calls the transport gave up on; else useful messages delivered and failures reported
+      requestsCompleted: r ? r.completed + r.errors : ru! + uu!,
+      requestsFailed: r ? r.failed : t.failures,
+      // the RPC figures, in runs with RPC only
+      ...(r
+        ? {
+            rpcCompleted: r.completed, rpcErrors: r.errors, rpcFailed: r.failed, rpcHandshakes: r.binder.handshakes,
+            rpcMsgsPerCall: r.cost.n ? r.cost.msgs / r.cost.n : 0, rpcBytesPerCall: r.cost.n ? r.cost.bytes / r.cost.n : 0, rpcUsPerCall: r.cost.n ? r.cost.us / r.cost.n : 0,
+          }
+        : {}),
     };
-    // the shared figures: with RPC, calls answered and calls the transport gave up on; else useful messages delivered and failures reported
-    out.requestsCompleted = this.rpc ? this.rpc.completed + this.rpc.errors : ru! + uu!;
-    out.requestsFailed = this.rpc ? this.rpc.failed : t.failures;
-    const r = this.rpc;
-    if (r) {
-      Object.assign(out, {
-        rpcCompleted: r.completed, rpcErrors: r.errors, rpcFailed: r.failed, rpcHandshakes: r.binder.handshakes,
-        rpcMsgsPerCall: r.cost.n ? r.cost.msgs / r.cost.n : 0, rpcBytesPerCall: r.cost.n ? r.cost.bytes / r.cost.n : 0, rpcUsPerCall: r.cost.n ? r.cost.us / r.cost.n : 0,
-      });
-    }
-    this.lastNowUs = nowUs;
-    return out;
   }
 
   private lastNowUs = 0;

@@ -309,7 +309,7 @@ export class ParallelModel implements Model {
     }
   }
 
-  stats(): Record<string, number> {
+  stats() {
     const job = this.active;
     return {
       jobsDone: this.results.filter((r) => !r.failed).length,

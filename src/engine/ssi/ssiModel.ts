@@ -224,7 +224,7 @@ export class SsiModel implements Model {
   onNodeRestarted(): void {}
   onNodeAdded(): void {}
 
-  stats(): Record<string, number> {
+  stats() {
     const n = this.net;
     return {
       ssiSessions: this.sessions.length, dsmRemoteFetches: this.remoteFetches, dsmLocalHits: this.localHits, dsmInvalidations: this.invalidations, remoteReads: this.remoteReads,

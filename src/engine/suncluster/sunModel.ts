@@ -208,7 +208,7 @@ export class SunClusterModel implements Model {
     return `192.0.2.${11 + this.nodes.indexOf(node)}`;
   }
 
-  stats(nowUs: number): Record<string, number> {
+  stats(nowUs: number) {
     const n = this.users;
     const fs = this.fs;
     const util = (i: number) => (i >= 0 ? (this.netRef?.nodes[i]?.utilization(nowUs) ?? 0) : 0);

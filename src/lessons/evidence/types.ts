@@ -3,7 +3,7 @@
  * evidence format. Pure data (plus a described predicate for model states),
  * checked by `check.ts` against a real run in `evidence.test.ts`.
  */
-import type { EngineCommand, TraceEvent, WorldView } from '../../protocol';
+import type { EngineCommand, StatName, TraceEvent, WorldView } from '../../protocol';
 import type { PresetName, PRESETS } from '../../scenario/scenario';
 import type { Condition, Op } from '../types';
 
@@ -30,7 +30,7 @@ export interface Count {
 /** A model's small state and the figures at one sampled moment. */
 export interface Sample {
   nowUs: number;
-  stats: Record<string, number>;
+  stats: WorldView['stats'];
   /** Each model's snapshot, by model name (cluster, messaging, parallel, ssi, suncluster, balancer, clientserver). */
   models: WorldView['models'];
   /** Node ids by network index (snapshots and the trace name nodes by index). */
@@ -49,7 +49,7 @@ export type Evidence =
   /** A figure compared with a number (lesson goals use the same form). */
   | (Extract<Condition, { kind: 'stat' }> & { at?: When })
   /** Two figures compared. */
-  | { kind: 'compare'; left: string; op: Op; right: string; at?: When }
+  | { kind: 'compare'; left: StatName; op: Op; right: StatName; at?: When }
   /** A cluster group fully online on one node (the lessons' goal of the same name). */
   | (Extract<Condition, { kind: 'groupOnline' }> & { at?: When })
   /** A state of a model's snapshot, said in words for the report. */

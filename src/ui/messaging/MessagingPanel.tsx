@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { RECV_MODES, SEND_MODES, SERVICES, type RecvMode, type SendMode, type Service } from '../../protocol';
+import { RECV_MODES, SEND_MODES, SERVICES, type RecvMode, type SendMode, type Service, type StatName, type WorldView } from '../../protocol';
 import { sendCommand } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { fmtNum, formatMs, nodeLabel } from '../format';
@@ -42,7 +42,7 @@ export function MessagingPanel() {
   if (!snap || !stats) return null;
   const mp = snap.procs.filter((p) => p.program === 'producer' || p.program === 'consumer' || p.program === 'noshm');
   const proc = mp.find((p) => p.id === chosen) ?? mp[0];
-  const n = (k: string) => stats[k] ?? 0;
+  const n = (k: StatName) => stats[k] ?? 0;
   const row = (service: 'reliable' | 'unreliable', key: 'Reliable' | 'Unreliable') => {
     const msgs = n(`mp${key}Msgs`);
     const bytes = n(`mp${key}Bytes`);
@@ -191,7 +191,7 @@ export function MessagingPanel() {
   );
 }
 
-function NoShm({ snap, stats }: { snap: MpSnapshot; stats: Record<string, number> }) {
+function NoShm({ snap, stats }: { snap: MpSnapshot; stats: WorldView['stats'] }) {
   const t = useT();
   const now = useLab((s) => s.panelView?.nowUs ?? 0);
   return (
