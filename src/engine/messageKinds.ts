@@ -18,14 +18,13 @@ export const MESSAGE_FAMILIES = { cs: CS_MSG, cl: CL_MSG, mp: MP_MSG, lb: BL_MSG
 type Families = typeof MESSAGE_FAMILIES;
 export type MessageKindName = { [F in keyof Families]: `${F}.${Extract<keyof Families[F], string>}` }[keyof Families];
 
-/** Each kind's name by its number (the first name where two share one, like mp.deref and mp.derefReply). */
-export const KIND_NAMES: readonly MessageKindName[] = (() => {
-  const out: MessageKindName[] = [];
-  for (const [family, kinds] of Object.entries(MESSAGE_FAMILIES)) {
-    for (const [key, n] of Object.entries(kinds)) out[n] ??= `${family}.${key}` as MessageKindName;
-  }
-  return out;
-})();
+/** Every kind name with its number, duplicates of a number included. */
+const NAMED: readonly [MessageKindName, number][] = Object.entries(MESSAGE_FAMILIES).flatMap(([family, kinds]) =>
+  Object.entries(kinds).map(([key, n]): [MessageKindName, number] => [`${family}.${key}` as MessageKindName, n]),
+);
 
 /** Every kind name, duplicates of a number included. */
-export const MESSAGE_KIND_NAMES: readonly MessageKindName[] = Object.entries(MESSAGE_FAMILIES).flatMap(([family, kinds]) => Object.keys(kinds).map((key) => `${family}.${key}` as MessageKindName));
+export const MESSAGE_KIND_NAMES: readonly MessageKindName[] = NAMED.map(([name]) => name);
+
+/** Each kind's name by its number (the first name where two share one, like mp.deref and mp.derefReply). */
+export const KIND_NAMES: readonly MessageKindName[] = NAMED.reduce<MessageKindName[]>((out, [name, n]) => ((out[n] ??= name), out), []);

@@ -23,7 +23,6 @@ export { CL_MSG } from '../engine/cluster/clusterModel';
 export { CL_DATA_MSG, FAILBACK_POLICIES, RESOURCE_STATES } from '../engine/cluster/spec';
 export type { FailbackPolicy } from '../engine/cluster/spec';
 export type { ClusterSnapshot, GroupView } from '../engine/cluster/snapshot';
-export type { FailoverBound } from '../engine/cluster/failoverClock';
 export type { StatName } from '../engine/labStats';
 export { ALGORITHMS, BL_MSG, SERVER_STATES } from '../engine/balancer/spec';
 export type { Algorithm, BalancerSnapshot } from '../engine/balancer/spec';

@@ -182,7 +182,6 @@ function growth(count: number): { atUs: number; cmd: EngineCommand }[] {
   return Array.from({ length: count }, (_, i) => ({ atUs: (i + 1) * 30_000_000, cmd: { type: 'addServer' } }));
 }
 
-/** The engine world a scenario describes. */
 /** The five configurations' presets: two nodes taking transactions, node-1 failing at 40 s. */
 function txWorld(s: Scenario, config: 'active' | 'separate' | 'shared' | 'passive', mode?: 'ha' | 'ft'): WorldSpec {
   return clusterWorld({ nodes: s.nodes ?? 2, clients: s.clients, witness: s.witness, config, ...(mode ? { mode } : {}), txSteps: 4, script: outage('node-1', 40) });
@@ -216,16 +215,17 @@ const WORLDS: Record<PresetName, (s: Scenario) => WorldSpec> = {
   parsum: (s) => beowulfWorld({ nodes: s.nodes ?? 8, nicBps: 10_000_000, autoJob: { kind: 'sum', nodes: s.nodes ?? 8 } }),
   migration: (s) => beowulfWorld({ nodes: s.nodes ?? 8, overrides: { procWorkUs: 10_000_000 }, autoJob: { kind: 'procs', nodes: s.nodes ?? 8 } }),
   ssi: (s) => beowulfWorld({ nodes: s.nodes ?? 4, ssi: true, autoJob: { kind: 'parametric', nodes: s.nodes ?? 4 }, script: [{ atUs: 1_000_000, cmd: { type: 'ssiLogin' } }, { atUs: 2_000_000, cmd: { type: 'ssiTouch', node: 'n01', page: 1, write: false } }] }),
-  smp: (s) => beowulfWorld({
-          nodes: s.nodes ?? 8,
-          smp: 8,
-          // one commodity node first, so the table can show each speed-up against it
-          script: [
-            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1 } },
-            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1, smp: true } },
-            { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: s.nodes ?? 8 } },
-          ],
-        }),
+  smp: (s) =>
+    beowulfWorld({
+      nodes: s.nodes ?? 8,
+      smp: 8,
+      // one commodity node first, so the table can show each speed-up against it
+      script: [
+        { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1 } },
+        { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: 1, smp: true } },
+        { atUs: 0, cmd: { type: 'runJob', kind: 'parametric', nodes: s.nodes ?? 8 } },
+      ],
+    }),
   checkpoint: (s) => beowulfWorld({ nodes: s.nodes ?? 4, autoJob: { kind: 'checkpoint', nodes: s.nodes ?? 4 }, script: outage('n01', 35) }),
   // Sun Cluster: failures come after the first 25 s, so every preset starts with a clean run
   sunnet: (s) => sunWorld({ nodes: s.nodes, clients: s.clients, design: 'filter', sessions: 3, overrides: { ...SUN_SLOW, requestsPerConn: 200 }, script: outage('sun-1', 30) }),
@@ -235,6 +235,7 @@ const WORLDS: Record<PresetName, (s: Scenario) => WorldSpec> = {
   splitbrain: (s) => clusterWorld({ clients: s.clients, nodes: s.nodes, witness: s.witness, quorum: false, script: SITE_LINKS.map((link) => ({ atUs: 30_000_000, cmd: { type: 'cutLink', link } })) }),
 };
 
+/** The engine world a scenario describes. */
 export function buildWorld(scenario: Scenario): WorldSpec {
   // a share document's scenario is checked field by field: its node count may still be more than its preset takes
   const s = scenario.nodes !== undefined && scenario.nodes > maxNodes(scenario.preset) ? { ...scenario, nodes: maxNodes(scenario.preset) } : scenario;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MIIMON_US, RETRANSMIT_US, STREAM_BYTES, streamCards } from '../protocol';
+import { MIIMON_US, RETRANSMIT_US, STREAM_BYTES, streamCards, type ParallelSnapshot } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { fmtNum, nodeLabel } from './format';
@@ -7,19 +7,7 @@ import { NodeSelect } from './NodeSelect';
 import { useT } from './useT';
 
 /** What the Beowulf snapshot says about the bonds. */
-export interface BondSnapshot {
-  workers: number[];
-  nics: number[];
-  deadNics: number[];
-  /** Cards each machine was built with. */
-  bondNics: number;
-  headNics: number;
-  nicBps: number;
-  sharedNetwork: boolean;
-  framesLost: number;
-  resent: number;
-  stream: { node: number; cards: number; bytes: number; us: number; bps: number } | null;
-}
+type BondSnapshot = Pick<ParallelSnapshot, 'workers' | 'nics' | 'deadNics' | 'bondNics' | 'headNics' | 'nicBps' | 'sharedNetwork' | 'framesLost' | 'resent' | 'stream'>;
 
 const mbps = (bps: number) => fmtNum(bps / 1e6, bps >= 1e8 ? 0 : 1);
 

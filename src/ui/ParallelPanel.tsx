@@ -10,7 +10,6 @@ import { RunCheckbox } from './RunCheckbox';
 
 // the types come from the engine's Beowulf (through the wire format)
 export type { ParallelSnapshot } from '../protocol';
-type JobRow = JobResult;
 
 const ETHERNETS = [10e6, 100e6, 1e9];
 /** Seconds as the reader's language writes them (one decimal; two for the small losses of a crash). */
@@ -18,7 +17,7 @@ const s1 = (us: number) => fmtNum(us / 1e6, 1);
 const s2 = (us: number) => fmtNum(us / 1e6, 2);
 
 /** Why the latest failed job failed and what it cost: an SMP has no other machine, a sum needs all its processes. */
-function failureText(t: ReturnType<typeof useT>, r: JobRow): string {
+function failureText(t: ReturnType<typeof useT>, r: JobResult): string {
   const params = { kind: t(`par.kind.${r.kind}`), lost: s2(r.lostUs), left: r.tasks - r.done, tasks: r.tasks, done: r.done };
   return t(r.smp ? 'par.failedSmp' : 'par.failedCluster', params);
 }

@@ -3,13 +3,13 @@ import type { Message, Model, ModelContext } from '../model';
 import type { WorkloadSpec } from '../types';
 import { CLASSES, COST, CS_MSG, drawQuery, plan, requestText, sqlText, type Place, type ProcessingClass, type Query, type Step } from './costModel';
 import { Deployment } from './deployment';
+import { TxStats } from './txStats';
 
 /** The client/server lab's state for the panels: each node's class of processing (an index in CLASSES, -1 for non-clients), and the default. */
 export interface ClientServerSnapshot {
   classes: number[];
   defaultClass: number;
 }
-import { TxStats } from './txStats';
 
 const THINK = 0;
 const TIMEOUT = 1;

@@ -39,9 +39,7 @@ export class Rpc {
   /** Totals over finished calls: messages, bytes and time (for cost per call). */
   readonly cost = { msgs: 0, bytes: 0, us: 0, n: 0 };
   /** The same figures per way of calling (by value/reference × binding × sync/async). */
-  readonly costs = new Map<string, { n: number; msgs: number; bytes: number; us: number; handshakes: number }>();
-  /** What each key of `costs` stands for: the passing, binding and call mode its calls had. */
-  readonly variants = new Map<string, { byRef: boolean; binding: Binding; async: boolean }>();
+  readonly costs = new Map<string, { byRef: boolean; binding: Binding; async: boolean; n: number; msgs: number; bytes: number; us: number; handshakes: number }>();
   /** Finished batches: mode (0 sync, 1 async), calls, total time. */
   readonly batches: { async: boolean; n: number; us: number }[] = [];
   private nextCall = 0;
@@ -105,7 +103,7 @@ export class Rpc {
       const id = this.nextCall++;
       const object = this.spec.objects?.[id % this.spec.objects.length];
       const x = 40 + (id % 10);
-      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', conn: '', mode: '', encoded: '', replied: false };
+      const c: Call = { id, client: p.index, target: target.index, object, x, y: [id, id + 1, id + 2, id + 3], async: cs.async, t0: -1, step: -1, bracket: -1, msgs: 0, bytes: 0, result: NaN, error: '', conn: '', mode: '', byRef: false, binding: this.spec.binding, encoded: '', replied: false };
       cs.calls.push(c);
       this.calls.push(c);
     }
@@ -121,8 +119,9 @@ export class Rpc {
     this.step(ctx, c, RPC_STEP.call, p.node);
     // Y is arrayBytes/4 integers (what the message is charged for); the first four are shown
     c.encoded = encodeCall(PROC_P, c.x, c.y, this.spec.byRef, p.node, this.spec.arrayBytes / 4);
-    c.mode = `${this.spec.byRef ? 'ref' : 'val'}|${this.spec.binding}|${c.async ? 'async' : 'sync'}`;
-    if (!this.variants.has(c.mode)) this.variants.set(c.mode, { byRef: this.spec.byRef, binding: this.spec.binding, async: c.async });
+    c.byRef = this.spec.byRef;
+    c.binding = this.spec.binding;
+    c.mode = `${c.byRef ? 'ref' : 'val'}|${c.binding}|${c.async ? 'async' : 'sync'}`;
     this.step(ctx, c, RPC_STEP.marshal, p.node);
     cs.phase = 'marshal';
     this.procs.work(ctx, p, this.spec.marshalUs, RPC_TAG.work);
@@ -140,7 +139,7 @@ export class Rpc {
     if (cs.phase === 'marshal' && c) {
       const before = this.binder.handshakes;
       this.binder.bind(ctx, p, c);
-      if (this.binder.handshakes > before) this.costOf(c.mode).handshakes++;
+      if (this.binder.handshakes > before) this.costOf(c).handshakes++;
       if (!cs.async) {
         cs.phase = 'waitReply';
         return this.procs.setState(ctx, p, PS.blockedRecv);
@@ -186,7 +185,7 @@ export class Rpc {
     this.cost.bytes += c.bytes;
     this.cost.us += ctx.nowUs - c.t0;
     this.cost.n++;
-    const k = this.costOf(c.mode);
+    const k = this.costOf(c);
     k.msgs += c.msgs;
     k.bytes += c.bytes;
     k.us += ctx.nowUs - c.t0;
@@ -194,11 +193,11 @@ export class Rpc {
     this.binder.release(ctx, c);
   }
 
-  private costOf(mode: string) {
-    let k = this.costs.get(mode);
+  private costOf(c: Call) {
+    let k = this.costs.get(c.mode);
     if (!k) {
-      k = { n: 0, msgs: 0, bytes: 0, us: 0, handshakes: 0 };
-      this.costs.set(mode, k);
+      k = { byRef: c.byRef, binding: c.binding, async: c.async, n: 0, msgs: 0, bytes: 0, us: 0, handshakes: 0 };
+      this.costs.set(c.mode, k);
     }
     return k;
   }

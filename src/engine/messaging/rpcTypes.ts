@@ -1,4 +1,5 @@
 /** The RPC layer's data: calls, connections, message bodies, and the stub's encoding. */
+import type { Binding } from './spec';
 
 /** Steps of one call, in order (RPC-STUBS); codes in the trace and the snapshot. */
 export const RPC_STEP = {
@@ -40,6 +41,9 @@ export interface Call {
   conn: string;
   /** How it was called: 'val'|'ref', binding, 'sync'|'async' (the key of the cost table). */
   mode: string;
+  /** Passed by reference, and the binding, as the call was made (with `async`, what `mode` names). */
+  byRef: boolean;
+  binding: Binding;
   /** The call message as the client stub encoded it (hex). */
   encoded: string;
   replied: boolean;

@@ -66,7 +66,7 @@ export function messagingSnapshot(m: MessagingModel, nowUs: number): MpSnapshot 
     conns: [...r.binder.conns.values()].filter((c) => r.spec.binding === 'persistent' || c.state !== 'closed').map((c) => ({ client: label(c.client), server: label(c.server), state: c.state })),
     batches: r.batches.slice(-10),
     directory: r.spec.directory ? Object.entries(r.spec.directory).map(([name, proc]) => ({ name, proc, node: m.procs.byId(proc)?.node ?? -1 })) : null,
-    costs: [...r.costs.entries()].map(([key, k]) => ({ key, ...r.variants.get(key)!, ...k })),
+    costs: [...r.costs.entries()].map(([key, k]) => ({ key, ...k })),
     servers: [...r.servers.entries()].map(([i, s]) => ({ proc: label(i), phase: s.phase, queued: s.queue.length, serving: s.cur?.call.id ?? -1 })),
   };
   return {

@@ -1,38 +1,21 @@
 // The messaging lab's state for the panels, as messagingSnapshot() gives it.
 import type { DiagramView } from './diagram';
-import type { Binding, CallMode, RecvMode, SendMode, Service } from './spec';
+import type { Proc } from './procs';
+import type { Binding, CallMode } from './spec';
 
-/** One process as the messaging model's snapshot gives it. */
-export interface MpProc {
+/** One process as the messaging model's snapshot gives it: its runtime fields, plus names and times in state. */
+export type MpProc = Pick<
+  Proc,
+  'node' | 'state' | 'sinceUs' | 'service' | 'sendMode' | 'copy' | 'recvMode' | 'buffer' | 'bufferBusy' | 'recvBuf' | 'sent' | 'received' | 'failures' | 'altered' | 'polls' | 'emptyPolls' | 'pollUs' | 'interrupts' | 'backgroundUs' | 'sem' | 'inCritical'
+> & {
   id: string;
   label: string;
-  node: number;
   program: string;
   /** The label of the process it sends to or receives from ('' = any). */
   peer: string;
-  state: number;
-  sinceUs: number;
-  service: Service;
-  sendMode: SendMode;
-  copy: boolean;
-  recvMode: RecvMode;
-  buffer: string;
-  bufferBusy: boolean;
-  recvBuf: string;
-  sent: number;
-  received: number;
-  failures: number;
-  altered: number;
-  polls: number;
-  emptyPolls: number;
-  pollUs: number;
-  interrupts: number;
-  backgroundUs: number;
   blockedUs: number;
   runUs: number;
-  sem: number;
-  inCritical: boolean;
-}
+};
 
 export interface MpModule {
   node: number;

@@ -122,8 +122,3 @@ export const MP_PRESET_WORLDS = {
   async: () => MP_WORLDS.rpc({ calls: 5, mode: 'alternate' }),
   orb: MP_WORLDS.orb,
 } as const;
-
-/** The world of a messaging preset, or null when the name is not one. */
-export function messagingPreset(name: string): WorldSpec | null {
-  return name in MP_PRESET_WORLDS ? MP_PRESET_WORLDS[name as keyof typeof MP_PRESET_WORLDS]() : null;
-}
