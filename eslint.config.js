@@ -22,21 +22,31 @@ export const forbidden = {
   app: ['engine'],
 };
 
-const importRules = Object.entries(forbidden).map(([folder, banned]) => ({
-  files: [`src/${folder}/**/*.{ts,tsx}`],
+/** The layers a lab folder (src/labs/<lab>/) may hold: each follows its layer's row of the matrix. */
+export const LAB_LAYERS = ['engine', 'protocol', 'scenario', 'i18n', 'render', 'ui'];
+
+// A ban on folder b covers src/b and every lab's src/labs/<lab>/b, seen from
+// one to four levels down (a file of the same name elsewhere, like
+// store/share.ts, is not it). A lab's layer follows the row of the top-level
+// folder of that name, towards its own lab and towards the other labs.
+const ups = ['../', '../../', '../../../', '../../../../'];
+const topPatterns = (b) => ups.flatMap((up) => [`${up}${b}`, `${up}${b}/**`, `${up}labs/*/${b}`, `${up}labs/*/${b}/**`]);
+const labPatterns = (b) => [...topPatterns(b), ...ups.slice(1).flatMap((up) => [`${up}*/${b}`, `${up}*/${b}/**`])];
+
+const rule = (files, banned, folder, patterns) => ({
+  files,
   rules: {
     'no-restricted-imports': [
       'error',
-      {
-        patterns: banned.map((b) => ({
-          // the folder itself from one to three levels down (a file of the same name elsewhere, like store/share.ts, is not it)
-          group: ['../', '../../', '../../../'].flatMap((up) => [`${up}${b}`, `${up}${b}/**`]),
-          message: `src/${folder} may not import from src/${b} (see the import direction in README.md).`,
-        })),
-      },
+      { patterns: banned.map((b) => ({ group: patterns(b), message: `src/${folder} may not import from src/${b} (see the import direction in README.md).` })) },
     ],
   },
-}));
+});
+
+const importRules = Object.entries(forbidden).flatMap(([folder, banned]) => [
+  rule([`src/${folder}/**/*.{ts,tsx}`], banned, folder, topPatterns),
+  ...(LAB_LAYERS.includes(folder) ? [rule([`src/labs/*/${folder}/**/*.{ts,tsx}`], banned, folder, labPatterns)] : []),
+]);
 
 const nondeterministic = 'is not deterministic: the engine takes time and randomness only from its kernel.';
 
@@ -56,8 +66,8 @@ export default tseslint.config(
   },
   ...importRules,
   {
-    files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    files: ['src/engine/**/*.ts', 'src/labs/*/engine/**/*.ts'],
+    ignores: ['src/engine/**/*.test.ts', 'src/labs/*/engine/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': [

@@ -8,15 +8,17 @@ export default {
   // the engine, less its tests and the helpers only tests import
   mutate: [
     'src/engine/**/*.ts',
+    'src/labs/*/engine/**/*.ts',
     '!src/engine/**/*.test.ts',
+    '!src/labs/*/engine/**/*.test.ts',
     '!src/engine/testRuns.ts',
-    '!src/engine/**/testkit.ts',
-    '!src/engine/**/testWorld.ts',
+    '!src/labs/*/engine/**/testkit.ts',
+    '!src/labs/*/engine/**/testWorld.ts',
   ],
   // the engine's own tests judge it: the app's tests (share, scenario, lessons,
   // worker, render) run the engine too, but slowly and as a side effect; with
   // them a mutant in the kernel re-ran ~300 tests (~18 s a mutant here)
-  testFiles: ['src/engine/**/*.test.ts'],
+  testFiles: ['src/engine/**/*.test.ts', 'src/labs/*/engine/**/*.test.ts'],
   // each mutant runs only the tests that covered its code in the dry run
   coverageAnalysis: 'perTest',
   // mutants that only run while a module loads (constant tables) would need a

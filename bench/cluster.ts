@@ -3,7 +3,7 @@
  * nodes with heartbeats, membership and steady client load, one simulated hour.
  */
 import { createSimulation } from '../src/engine/createSimulation';
-import { clusterWorld } from '../src/engine/cluster/world';
+import { clusterWorld } from '../src/labs/cluster/engine/world';
 import { bareLoopEventsPerSecond } from './bareLoop';
 
 function report(name: string, value: number, unit: string, extra: Record<string, unknown>): void {

@@ -1,5 +1,6 @@
 /** Engine throughput in Node: the default workload scaled up, events per wall-clock second. */
-import { clientServerSimulation, clientServerWorld } from '../src/engine/clientserver/world';
+import { clientServerWorld } from '../src/labs/clientserver/engine/world';
+import { createSimulation } from '../src/engine/createSimulation';
 
 function report(name: string, value: number, unit: string, extra: Record<string, unknown>): void {
   console.log(`BENCH ${JSON.stringify({ name, value: Math.round(value), unit, ...extra })}`);
@@ -8,10 +9,10 @@ function report(name: string, value: number, unit: string, extra: Record<string,
 const clients = 200;
 const simulatedUs = 10 * 60 * 1_000_000;
 // warm the JIT on a short run first, so the figure is the steady rate
-clientServerSimulation(clientServerWorld(clients, 10), 7).runUntil(30_000_000);
+createSimulation(clientServerWorld(clients, 10), 7).runUntil(30_000_000);
 // the median of three runs: this machine's two cores are shared, and one run can catch a busy moment
 const runs = [1, 2, 3].map((seed) => {
-  const sim = clientServerSimulation(clientServerWorld(clients, 10), seed);
+  const sim = createSimulation(clientServerWorld(clients, 10), seed);
   const t0 = performance.now();
   sim.runUntil(simulatedUs);
   return { sim, secs: (performance.now() - t0) / 1000 };

@@ -3,7 +3,7 @@
  * 32-node cluster with 64 clients through the worker's host, with its
  * keyframes and progress frames, not just the bare engine loop.
  */
-import { clusterWorld } from '../src/engine/cluster/world';
+import { clusterWorld } from '../src/labs/cluster/engine/world';
 import { SimHost } from '../src/worker/host';
 
 const HOUR_US = 3600 * 1_000_000;

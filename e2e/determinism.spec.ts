@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clientServerSimulation } from '../src/engine/clientserver/world';
+import { createSimulation } from '../src/engine/createSimulation';
 import { replay, type LoggedCommand } from '../src/engine/replay';
 import { buildWorld, DEFAULT_SCENARIO } from '../src/scenario/scenario';
 import { openLab, snapshot } from './fixtures/lab';
@@ -19,7 +19,7 @@ test('the browser worker computes the same trace hash as Node for the same seed 
   const s = await snapshot(page);
   expect(s.playing).toBe(false);
   expect(s.commandLog).toHaveLength(3);
-  const sim = clientServerSimulation(buildWorld({ ...DEFAULT_SCENARIO, seed: 77 }), 77);
+  const sim = createSimulation(buildWorld({ ...DEFAULT_SCENARIO, seed: 77 }), 77);
   replay(sim, s.commandLog as LoggedCommand[], s.eventsProcessed);
   expect(sim.eventsProcessed).toBe(s.eventsProcessed);
   expect(sim.trace.hash()).toBe(s.traceHash);

@@ -12,7 +12,11 @@ const FOLDERS = ['cluster', 'balancer', 'messaging', 'kernel', 'net', 'parallel'
 const KEYS = ['Killed', 'Survived', 'Timeout', 'NoCoverage', 'Ignored', 'Errors'];
 
 const groupOf = (path) => {
-  const m = path.replace(/\\/g, '/').match(/src\/engine\/(.*)$/);
+  const norm = path.replace(/\\/g, '/');
+  // a lab's engine (src/labs/<lab>/engine) is reported under the lab's name
+  const lab = norm.match(/src\/labs\/([^/]+)\/engine\//);
+  if (lab) return FOLDERS.includes(lab[1]) ? `${lab[1]}/` : `${lab[1]}/ (other)`;
+  const m = norm.match(/src\/engine\/(.*)$/);
   if (!m) return 'other';
   const parts = m[1].split('/');
   if (parts.length === 1) return '(top level)';

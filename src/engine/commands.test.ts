@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type EngineCommand } from './commands';
-import { clientServerSimulation, clientServerWorld } from './clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from './createSimulation';
 import { inRange, LIMITS } from './limits';
 
 const SEC = 1_000_000;
-const office = (clients = 3, seed = 1) => clientServerSimulation(clientServerWorld(clients), seed);
+const office = (clients = 3, seed = 1) => createSimulation(clientServerWorld(clients), seed);
 
 describe('commands a user gives a running world', () => {
   it('refuses what does not apply, with the code the UI explains, and changes nothing', () => {

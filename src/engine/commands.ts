@@ -1,12 +1,12 @@
 import { inRange, LIMITS, type LimitKey } from './limits';
 import type { Simulation } from './sim';
 import { PLATFORMS, type LinkSettings, type Platform } from './types';
-import type { ProcessingClass } from './clientserver/costModel';
-import type { FailbackPolicy } from './cluster/spec';
-import type { Algorithm } from './balancer/spec';
-import type { JobKind } from './parallel/spec';
-import type { Binding, CallMode, RecvMode, SendMode, Service } from './messaging/spec';
-import type { SunDesign, SunFileOp } from './suncluster/spec';
+import type { ProcessingClass } from '../labs/clientserver/engine/costModel';
+import type { FailbackPolicy } from '../labs/cluster/engine/spec';
+import type { Algorithm } from '../labs/balancer/engine/spec';
+import type { JobKind } from '../labs/parallel/engine/spec';
+import type { Binding, CallMode, RecvMode, SendMode, Service } from '../labs/messaging/engine/spec';
+import type { SunDesign, SunFileOp } from '../labs/suncluster/engine/spec';
 
 /** What a user can do to a running world. Imperative; the trace records what followed. */
 export type EngineCommand =
@@ -53,7 +53,7 @@ export type EngineCommand =
   | { type: 'mpSet'; process?: string; service?: Service; sendMode?: SendMode; copy?: boolean; recvMode?: RecvMode; corruptRate?: number }
   | { type: 'mpMutate'; process: string }
   | { type: 'rpcSet'; byRef?: boolean; binding?: Binding; mode?: CallMode; idleTimeoutUs?: number; calls?: number }
-  // Sun Cluster (src/engine/suncluster)
+  // Sun Cluster (src/labs/suncluster/engine)
   | { type: 'sunSetDesign'; design: SunDesign }
   | { type: 'sunLoad'; sessions: number }
   | { type: 'sunCaches'; on: boolean }

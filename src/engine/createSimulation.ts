@@ -1,26 +1,20 @@
-import { BalancerModel } from './balancer/balancerModel';
-import { ParallelModel } from './parallel/parallelModel';
-import { SsiModel } from './ssi/ssiModel';
-import { SunClusterModel } from './suncluster/sunModel';
-import { ClusterModel } from './cluster/clusterModel';
-import { TransactionModel } from './clientserver/transactions';
-import { MessagingModel } from './messaging/messagingModel';
+import type { LabEngine } from './labEngine';
+import { LAB_ENGINES } from './labs';
 import type { Model } from './model';
 import { Simulation } from './sim';
 import type { WorldSpec } from './types';
 
 /**
- * A simulation of a world with the models its description asks for. Each
- * model gets its own copy of its settings, since commands change them.
+ * A simulation of a world with the models its description asks for, in the
+ * registry's order (labs.ts). Each model gets its own copy of its settings,
+ * since commands change them. (`labs` is the registry; a test passes its own
+ * with a fixture lab added.)
  */
-export function createSimulation(world: WorldSpec, seed: number): Simulation {
+export function createSimulation(world: WorldSpec, seed: number, labs: Readonly<Record<string, LabEngine>> = LAB_ENGINES): Simulation {
   const models: Model[] = [];
-  if (world.workload) models.push(new TransactionModel({ ...world.workload }));
-  if (world.cluster) models.push(new ClusterModel(structuredClone(world.cluster)));
-  if (world.balancer) models.push(new BalancerModel(structuredClone(world.balancer)));
-  if (world.parallel) models.push(new ParallelModel(structuredClone(world.parallel)));
-  if (world.ssi) models.push(new SsiModel(structuredClone(world.ssi)));
-  if (world.suncluster) models.push(new SunClusterModel(structuredClone(world.suncluster)));
-  if (world.messaging) models.push(new MessagingModel(structuredClone(world.messaging)));
+  for (const lab of Object.values(labs)) {
+    const model = lab.create(world);
+    if (model) models.push(model);
+  }
   return new Simulation(world, seed, models);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clientServerSimulation, clientServerWorld } from './clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from './createSimulation';
 import type { EngineCommand } from './commands';
 import { Prng } from './kernel/prng';
 import { applyLogged, replay, type LoggedCommand } from './replay';
@@ -35,7 +36,7 @@ function schedule(seed: number): { atUs: number; cmd: EngineCommand }[] {
 
 /** Runs the world for 60 s, applying the schedule as a person would, and returns hash + log. */
 function run(seed: number): { hash: string; log: LoggedCommand[]; events: number } {
-  const sim = clientServerSimulation(clientServerWorld(6), seed);
+  const sim = createSimulation(clientServerWorld(6), seed);
   const log: LoggedCommand[] = [];
   for (const { atUs, cmd } of schedule(seed)) {
     sim.runUntil(atUs);
@@ -64,7 +65,7 @@ describe('determinism', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), (seed) => {
         const live = run(seed);
-        const sim = clientServerSimulation(clientServerWorld(6), seed);
+        const sim = createSimulation(clientServerWorld(6), seed);
         replay(sim, live.log, live.events);
         return sim.trace.hash() === live.hash;
       }),

@@ -1,23 +1,9 @@
-import type { BalancerSnapshot } from './balancer/spec';
-import type { ClientServerSnapshot } from './clientserver/transactions';
-import type { ClusterSnapshot } from './cluster/snapshot';
-import type { MpSnapshot } from './messaging/snapshotTypes';
-import type { ParallelSnapshot } from './parallel/snapshot';
-import type { SsiSnapshot } from './ssi/ssiModel';
-import type { SunSnapshot } from './suncluster/snapshot';
+import type { LabId, LabModel } from './labs';
 
 /**
- * What each model's snapshot() gives the panels, by model name (Model.name).
- * The UI reads a lab's state through these types, which its model's
- * snapshot() must return: a field the panels read but the model no longer
- * gives is a type error, not an `undefined` on screen.
+ * What each model's snapshot() gives the panels, by model name (Model.name),
+ * taken from the models the registry lists (labs.ts). The UI reads a lab's
+ * state through these types: a field the panels read but the model no
+ * longer gives is a type error, not an `undefined` on screen.
  */
-export interface LabSnapshots {
-  cluster: ClusterSnapshot;
-  balancer: BalancerSnapshot;
-  parallel: ParallelSnapshot;
-  messaging: MpSnapshot;
-  suncluster: SunSnapshot;
-  ssi: SsiSnapshot;
-  clientserver: ClientServerSnapshot;
-}
+export type LabSnapshots = { [K in LabId]: ReturnType<NonNullable<LabModel<K>['snapshot']>> };

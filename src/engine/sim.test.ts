@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands';
-import { clientServerSimulation, clientServerWorld } from './clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from './createSimulation';
 import type { Simulation } from './sim';
 import type { TraceType } from './kernel/trace';
 
@@ -14,7 +15,7 @@ function count(sim: Simulation, type: TraceType, fromUs = 0): number {
 
 describe('client/server office (DS-SYSTEM, DS-MESSAGES, CS-ROLES)', () => {
   it('clients get answers: requests complete and messages are delivered', () => {
-    const sim = clientServerSimulation(clientServerWorld(5), 1);
+    const sim = createSimulation(clientServerWorld(5), 1);
     sim.runUntil(20 * SEC);
     const s = stats(sim);
     expect(s.requestsCompleted).toBeGreaterThan(20);
@@ -25,7 +26,7 @@ describe('client/server office (DS-SYSTEM, DS-MESSAGES, CS-ROLES)', () => {
   });
 
   it('crashing the server makes requests time out, restarting it recovers', () => {
-    const sim = clientServerSimulation(clientServerWorld(5), 2);
+    const sim = createSimulation(clientServerWorld(5), 2);
     sim.runUntil(10 * SEC);
     expect(applyCommand(sim, { type: 'crashNode', node: 'app' })).toBeNull();
     const before = stats(sim);
@@ -43,7 +44,7 @@ describe('client/server office (DS-SYSTEM, DS-MESSAGES, CS-ROLES)', () => {
   });
 
   it('a link at 100% loss delivers nothing over it', () => {
-    const sim = clientServerSimulation(clientServerWorld(3), 3);
+    const sim = createSimulation(clientServerWorld(3), 3);
     sim.runUntil(5 * SEC);
     expect(applyCommand(sim, { type: 'setLink', link: 'client-1~sw', lossRate: 1 })).toBeNull();
     const t = sim.nowUs;
@@ -55,7 +56,7 @@ describe('client/server office (DS-SYSTEM, DS-MESSAGES, CS-ROLES)', () => {
   });
 
   it('refuses impossible commands without changing anything', () => {
-    const sim = clientServerSimulation(clientServerWorld(3), 4);
+    const sim = createSimulation(clientServerWorld(3), 4);
     sim.runUntil(2 * SEC);
     const h = sim.trace.hash();
     expect(applyCommand(sim, { type: 'crashNode', node: 'nope' })?.code).toBe('unknownNode');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './createSimulation';
-import { clientServerWorld } from './clientserver/world';
-import { clusterWorld } from './cluster/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { clusterWorld } from '../labs/cluster/engine/world';
 import { advance, applyLogged, forkSimulation, replay, type LoggedCommand } from './replay';
 import type { Simulation } from './sim';
 import type { WorldSpec } from './types';

@@ -1,11 +1,11 @@
 /** The engine's own description of a world; `src/scenario` builds one from a scenario. */
-import type { ProcessingClass } from './clientserver/costModel';
-import type { MessagingSpec } from './messaging/spec';
-import type { ClusterSpec } from './cluster/spec';
-import type { BalancerSpec } from './balancer/spec';
-import type { ParallelSpec } from './parallel/spec';
-import type { SsiSpec } from './ssi/ssiModel';
-import type { SunSpec } from './suncluster/spec';
+import type { ProcessingClass } from '../labs/clientserver/engine/costModel';
+import type { MessagingSpec } from '../labs/messaging/engine/spec';
+import type { ClusterSpec } from '../labs/cluster/engine/spec';
+import type { BalancerSpec } from '../labs/balancer/engine/spec';
+import type { ParallelSpec } from '../labs/parallel/engine/spec';
+import type { SsiSpec } from '../labs/ssi/engine/ssiModel';
+import type { SunSpec } from '../labs/suncluster/engine/spec';
 import type { EngineCommand } from './commands';
 
 /** What a machine is in the picture: who asks, who forwards, who serves. */

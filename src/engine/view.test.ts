@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from './commands';
-import { clientServerSimulation, clientServerWorld } from './clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from './createSimulation';
 import { MessageLog } from './messageLog';
 import { newMessage } from './context';
 import { topologyView, worldView, LF, LINK_STRIDE, MF, MSG_STRIDE, NF, NODE_STRIDE } from './view';
@@ -8,7 +9,7 @@ import { topologyView, worldView, LF, LINK_STRIDE, MF, MSG_STRIDE, NF, NODE_STRI
 // What the page draws and the inspector shows (src/worker posts these to it).
 
 const SEC = 1_000_000;
-const office = (clients = 3, seed = 1) => clientServerSimulation(clientServerWorld(clients), seed);
+const office = (clients = 3, seed = 1) => createSimulation(clientServerWorld(clients), seed);
 
 describe('the message log (inspector)', () => {
   it('recalls a message as it was sent, forgets it once 4096 newer ones came, and a copy maps the payloads', () => {

@@ -1,12 +1,5 @@
-import { csPanelsEn } from './csPanels.en';
-import { lbEn } from './lb.en';
-import { clusterDataEn } from './clusterData.en';
-import { parallelEn } from './parallel.en';
-import { ssiEn } from './ssi.en';
-import { sunclusterEn } from './suncluster.en';
-import { messagingEn } from './messaging.en';
+import { LAB_EN } from './labs';
 import { shareEn } from './share.en';
-import { wcsEn } from './wcs.en';
 import type { lessonsEn } from './lessons.en';
 
 /** English catalogue: the source of the keys. Every text a person reads lives here and in es.ts. */
@@ -332,7 +325,7 @@ const core = {
 } as const;
 
 /** The English catalogue the page starts with: the core app plus every lab's panels. */
-export const en = { ...core, ...csPanelsEn, ...messagingEn, ...lbEn, ...clusterDataEn, ...parallelEn, ...ssiEn, ...sunclusterEn, ...shareEn, ...wcsEn };
+export const en = { ...core, ...LAB_EN, ...shareEn };
 
 /** Keys of the catalogues the page starts with. */
 export type CoreKey = keyof typeof en;

@@ -1,25 +1,11 @@
-import { csPanelsEs } from './csPanels.es';
-import { lbEs } from './lb.es';
-import { clusterDataEs } from './clusterData.es';
-import { parallelEs } from './parallel.es';
-import { ssiEs } from './ssi.es';
-import { sunclusterEs } from './suncluster.es';
-import { messagingEs } from './messaging.es';
+import { LAB_ES } from './labs';
 import { shareEs } from './share.es';
-import { wcsEs } from './wcs.es';
 import type { CoreKey } from './en';
 
 /** Catálogo en español: las mismas claves que en.ts, ninguna vacía (lo comprueba catalog.test.ts). */
 export const es: Record<CoreKey, string> = {
-  ...csPanelsEs,
-  ...messagingEs,
-  ...lbEs,
-  ...clusterDataEs,
-  ...parallelEs,
-  ...ssiEs,
-  ...sunclusterEs,
+  ...LAB_ES,
   ...shareEs,
-  ...wcsEs,
   'app.title': 'Laboratorio de sistemas distribuidos',
   'app.tagline': 'Los clientes piden, los servidores responden. Rompe algo y observa qué pasa.',
   'app.language': 'Idioma',

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import type { CommandError, EngineCommand } from '../engine/commands';
-import { CLASSES } from '../engine/clientserver/costModel';
-import { FAILBACK_POLICIES } from '../engine/cluster/spec';
-import { ALGORITHMS } from '../engine/balancer/spec';
-import { JOB_KINDS } from '../engine/parallel/spec';
-import { SUN_DESIGNS, SUN_FILE_OPS, SUN_SESSIONS } from '../engine/suncluster/spec';
-import { BINDINGS, CALL_MODES, MP_LIMITS, RECV_MODES, SEND_MODES, SERVICES } from '../engine/messaging/spec';
+import { CLASSES } from '../labs/clientserver/engine/costModel';
+import { FAILBACK_POLICIES } from '../labs/cluster/engine/spec';
+import { ALGORITHMS } from '../labs/balancer/engine/spec';
+import { JOB_KINDS } from '../labs/parallel/engine/spec';
+import { SUN_DESIGNS, SUN_FILE_OPS, SUN_SESSIONS } from '../labs/suncluster/engine/spec';
+import { BINDINGS, CALL_MODES, MP_LIMITS, RECV_MODES, SEND_MODES, SERVICES } from '../labs/messaging/engine/spec';
 import { LIMITS } from '../engine/limits';
 import { PLATFORMS } from '../engine/types';
 

@@ -2,7 +2,8 @@
  * Colours and sizes of the network picture. Colours of marks reach at least
  * 3:1 against the panel and text at least 4.5:1 (WCAG 1.4.11 and 1.4.3).
  */
-import { CS_MSG, KIND_NAMES, type MessageKindName, type NodeKind, type Platform } from '../protocol';
+import { CS_MSG, KIND_NAMES, type NodeKind, type Platform } from '../protocol';
+import { MESSAGE_COLOR } from './labColors';
 
 /** Panel background, text and line colours of the light theme. */
 export const THEME = {
@@ -26,73 +27,8 @@ export const THEME = {
   groupFrame: 'rgba(71, 85, 105, 0.45)',
 } as const;
 
-/**
- * Message colours by kind name (engine/messageKinds.ts), from the Okabe–Ito
- * colour-blind-safe set, darkened where needed to keep 3:1 on the panel. A
- * kind without a colour is a type error.
- */
-export const MESSAGE_COLOR: Record<MessageKindName, string> = {
-  // client/server
-  'cs.request': '#0072B2',
-  'cs.query': '#D55E00',
-  'cs.result': '#009E73',
-  'cs.response': '#B8649A',
-  'cs.keystroke': '#C17A00',
-  'cs.echo': '#3C93C2',
-  'cs.screen': '#1F2937',
-  'cs.package': '#8C510A',
-  // cluster: heartbeats grey so the service traffic stands out
-  'cl.heartbeat': '#94A3B8',
-  'cl.regroup': '#B91C1C',
-  'cl.regroupAck': '#EA580C',
-  'cl.view': '#7C3AED',
-  'cl.gumUpdate': '#0E7490',
-  'cl.gumAck': '#65A30D',
-  'cl.request': '#1D4ED8',
-  'cl.reply': '#BE185D',
-  // message passing and RPC
-  'mp.data': '#0F766E',
-  'mp.ack': '#A16207',
-  'mp.call': '#9333EA',
-  'mp.reply': '#DB2777',
-  'mp.connect': '#4D7C0F',
-  'mp.accept': '#C2410C',
-  'mp.close': '#0369A1',
-  'mp.deref': '#57534E',
-  'mp.derefReply': '#57534E',
-  // load balancer: health checks and adverts light so the traffic stands out
-  'lb.request': '#1E40AF',
-  'lb.forward': '#6D28D9',
-  'lb.fetch': '#B45309',
-  'lb.data': '#15803D',
-  'lb.response': '#9D174D',
-  'lb.reply': '#047857',
-  'lb.check': '#A8A29E',
-  'lb.advert': '#64748B',
-  // cluster data: copies between separate servers, shared-disk locks
-  'cldata.copy': '#0D9488',
-  'cldata.copyAck': '#115E59',
-  'cldata.lock': '#A21CAF',
-  'cldata.lockGrant': '#701A75',
-  // Beowulf
-  'par.spawn': '#0B5394',
-  'par.result': '#38761D',
-  'par.chunk': '#B45F06',
-  'par.data': '#0C343D',
-  'par.arrive': '#741B47',
-  'par.release': '#8A6A00',
-  'par.checkpoint': '#3D85C6',
-  'par.signal': '#990000',
-  // Sun Cluster: packets, replies, interconnect forwards, outbound, IDL invocations, results, invalidations, resets
-  'sun.packet': '#2B6CB0',
-  'sun.reply': '#2F855A',
-  'sun.forward': '#6B46C1',
-  'sun.outbound': '#975A16',
-  'sun.invoke': '#C53030',
-  'sun.result': '#2C7A7B',
-  'sun.invalidate': '#D53F8C',
-  'sun.reset': '#4A5568',
-};
+/** Message colours by kind name: each lab's, gathered in labColors.ts (a kind without a colour is a type error). */
+export { MESSAGE_COLOR };
 
 /** The same colours by kind number, for the renderer's hot path (index = the kind on the wire). */
 export const MESSAGE_COLORS: readonly string[] = KIND_NAMES.map((name) => MESSAGE_COLOR[name]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../engine/commands';
 import { createSimulation } from '../engine/createSimulation';
-import type { ClusterModel } from '../engine/cluster/clusterModel';
-import { clusterWorld, SITE_LINKS } from '../engine/cluster/world';
-import { runCluster, type ClusterRun } from '../engine/cluster/fuzz';
+import type { ClusterModel } from '../labs/cluster/engine/clusterModel';
+import { clusterWorld, SITE_LINKS } from '../labs/cluster/engine/world';
+import { runCluster, type ClusterRun } from '../labs/cluster/engine/fuzz';
 import { presetWorld, type CLUSTER_PRESETS } from './clusterFuzz';
 
 const SEC = 1_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clusterRuns, COMMAND_KINDS, describeRun, runCluster, safetyProblems } from '../engine/cluster/fuzz';
+import { clusterRuns, COMMAND_KINDS, describeRun, runCluster, safetyProblems } from '../labs/cluster/engine/fuzz';
 import { CLUSTER_PRESETS, presetWorld } from './clusterFuzz';
 
 const RUNS = Number(process.env.CLUSTER_FUZZ_RUNS ?? 1000);

@@ -1,7 +1,7 @@
 /** The scenario as zod checks it in share documents: the same rules as `validField` (a test holds them together). */
 import { z } from 'zod';
 import { PRESET_NAMES, SCENARIO_FIELDS, SCENARIO_VERSION, type PresetName } from './scenario';
-import { WITNESS_KINDS, type WitnessKind } from '../engine/cluster/spec';
+import { WITNESS_KINDS, type WitnessKind } from '../labs/cluster/engine/spec';
 
 const int = (f: { min: number; max: number }) => z.number().int().min(f.min).max(f.max);
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { LANGS, type Lang } from '../i18n';
 import { setLang } from '../store/actions';
 import { useLab } from '../store/labStore';
-import { SpaceTime } from './messaging/SpaceTime';
+import { SpaceTime } from '../labs/messaging/ui/SpaceTime';
 import { Controls } from './Controls';
 import { EventLog } from './EventLog';
 import { GraphView } from './GraphView';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { GraphRenderer, type Badge } from '../render/graphRenderer';
 import { RESOURCE_STATES } from '../protocol';
-import type { ClusterSnapshot } from './ClusterPanel';
+import type { ClusterSnapshot } from '../labs/cluster/ui/ClusterPanel';
 import { select } from '../store/actions';
 import { useLab, type LabState } from '../store/labStore';
 import { translate } from '../i18n';

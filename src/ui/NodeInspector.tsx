@@ -3,7 +3,7 @@ import { NF, NODE_STRIDE, type TraceEvent } from '../protocol';
 import { sendCommand } from '../store/actions';
 import { useLab } from '../store/labStore';
 import { formatPercent } from './format';
-import { ClusterServiceParts } from './ClusterServiceParts';
+import { ClusterServiceParts } from '../labs/cluster/ui/ClusterServiceParts';
 import { RecentEvents } from './RecentEvents';
 import { CLASSES, type ProcessingClass } from '../protocol';
 import { useT } from './useT';

@@ -3,7 +3,7 @@ import { useLab } from '../store/labStore';
 import { ALGORITHMS, CLASSES, KIND_NAMES, SETTING, RESOURCE_STATES, type TopologyView, type TraceEvent } from '../protocol';
 import type { T } from './useT';
 import { numberFormat } from '../i18n/numberFormat';
-import { describeMpEvent } from './messaging/describe';
+import { describeMpEvent } from '../labs/messaging/ui/describe';
 
 /** Simulated time as m:ss.mmm (or h:mm:ss.mmm past an hour). */
 export function formatClock(us: number): string {

@@ -8,7 +8,7 @@ import { LAB_ROWS, STAGE } from './labPanels';
 
 describe('lab panels', () => {
   it('every engine model a preset runs has its row of panels', () => {
-    const shown = new Set(LAB_ROWS.flatMap((r) => [r.model, ...(r.firstWith ? [r.firstWith.model] : [])]));
+    const shown = new Set<string>(LAB_ROWS.flatMap((r) => [r.model, ...(r.firstWith ? [r.firstWith.model] : [])]));
     for (const p of PRESET_NAMES) {
       const s = presetScenario(p, 1);
       for (const m of createSimulation(buildWorld(s), s.seed).models) expect(shown.has(m.name), `${p}: ${m.name}`).toBe(true);

@@ -1,17 +1,12 @@
 import type { ComponentType } from 'react';
-import { BalancerPanel } from './BalancerPanel';
-import { Charts } from './Charts';
-import { ClusterPanel } from './ClusterPanel';
-import { LayersPanel } from './LayersPanel';
-import { MessagingPanel } from './messaging/MessagingPanel';
-import { RpcPanel } from './messaging/RpcPanel';
-import { ParallelPanel } from './ParallelPanel';
-import { ProcessingPanel } from './ProcessingPanel';
-import { ScalePanel } from './ScalePanel';
-import { SsiPanel } from './SsiPanel';
-import { StatsPanel } from './StatsPanel';
-import { SunFsPanel } from './suncluster/SunFsPanel';
-import { SunNetPanel } from './suncluster/SunNetPanel';
+import type { LabId } from '../protocol';
+import { balancerRows } from '../labs/balancer/ui/rows';
+import { clientServerRows } from '../labs/clientserver/ui/rows';
+import { clusterRows } from '../labs/cluster/ui/rows';
+import { messagingRows } from '../labs/messaging/ui/rows';
+import { parallelRows } from '../labs/parallel/ui/rows';
+import { ssiRows } from '../labs/ssi/ui/rows';
+import { sunClusterRows } from '../labs/suncluster/ui/rows';
 
 /**
  * The groups of the page that mount one after another once the graph is
@@ -27,28 +22,29 @@ export const STAGE = {
   log: 7,
 } as const;
 
-/** The panels a lab shows below the graph: one row, a panel per column, keyed by the engine model's name. */
+/** A row of panels a lab shows below the graph, a panel per column (each lab's ui/rows.ts). */
 export interface LabRow {
-  /** The engine model whose runs get this row (Model.name). */
-  model: string;
   /** Extra class for the row ('row3' for three columns). */
   className?: string;
   /** The panels, left to right; a model also present in the run can replace one (the SSI console takes the figures' place). */
   columns: ComponentType[];
-  /** When another model runs alongside (by name), the first column shows this panel instead. */
-  firstWith?: { model: string; panel: ComponentType };
+  /** When another lab's model runs alongside, the first column shows this panel instead. */
+  firstWith?: { model: LabId; panel: ComponentType };
 }
 
-/** Which rows each lab's runs get, in page order (a run with several models gets each one's rows). */
-export const LAB_ROWS: readonly LabRow[] = [
-  { model: 'clientserver', columns: [ProcessingPanel, LayersPanel] },
-  { model: 'clientserver', columns: [StatsPanel, Charts] },
-  { model: 'cluster', columns: [StatsPanel, ClusterPanel] },
-  { model: 'messaging', className: 'mp-row', columns: [MessagingPanel, RpcPanel] },
-  { model: 'parallel', columns: [StatsPanel, ParallelPanel], firstWith: { model: 'ssi', panel: SsiPanel } },
-  { model: 'suncluster', className: 'row3', columns: [StatsPanel, SunNetPanel, SunFsPanel] },
-  { model: 'balancer', className: 'row3', columns: [StatsPanel, BalancerPanel, ScalePanel] },
-];
+/** Each lab's rows, in page order, keyed by the engine registry's names (a lab without its line is a type error). */
+const LAB_PAGES = {
+  clientserver: clientServerRows,
+  cluster: clusterRows,
+  messaging: messagingRows,
+  parallel: parallelRows,
+  suncluster: sunClusterRows,
+  balancer: balancerRows,
+  ssi: ssiRows,
+} satisfies Record<LabId, readonly LabRow[]>;
+
+/** Every row with the lab (engine model) whose runs get it, in page order (a run with several models gets each one's rows). */
+export const LAB_ROWS: readonly (LabRow & { model: LabId })[] = Object.entries(LAB_PAGES).flatMap(([model, rows]) => rows.map((r) => ({ ...r, model: model as LabId })));
 
 /** The rows of panels for a run whose engine models are `models`, each with its panels mounted by `stage`. */
 export function LabRows({ models, stage }: { models: readonly string[]; stage: number }) {

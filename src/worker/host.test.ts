@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientServerSimulation, clientServerWorld } from '../engine/clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from '../engine/createSimulation';
 import { replay } from '../engine/replay';
 import type { Frame } from '../protocol';
 import { fakeClock } from './fakeClock';
@@ -93,7 +94,7 @@ describe('worker host', () => {
     host.pause();
     const log = frames.map((f) => f.commandLog).filter((l) => l !== null).pop()!;
     expect(log.map((e) => e.cmd.type)).toEqual(['crashNode', 'restartNode']);
-    const sim = clientServerSimulation(clientServerWorld(4), 9);
+    const sim = createSimulation(clientServerWorld(4), 9);
     replay(sim, log, last().view.eventsProcessed);
     expect(sim.trace.hash()).toBe(last().view.traceHash);
   });

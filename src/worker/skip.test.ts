@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientServerSimulation, clientServerWorld } from '../engine/clientserver/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { createSimulation } from '../engine/createSimulation';
 import type { Frame } from '../protocol';
 import { fakeClock } from './fakeClock';
 import { SimHost, type HostClock } from './host';
@@ -29,7 +30,7 @@ describe('skip ahead (fast-forward)', () => {
     expect(done.skip).toBeNull();
     expect(done.playing).toBe(true);
     // every event happened, as in a run that was never skipped
-    const sim = clientServerSimulation(clientServerWorld(4), 9);
+    const sim = createSimulation(clientServerWorld(4), 9);
     sim.runUntil(done.view.nowUs);
     expect(sim.trace.hash()).toBe(done.view.traceHash);
     // and it plays on at the chosen speed

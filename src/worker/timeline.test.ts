@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientServerWorld } from '../engine/clientserver/world';
-import { clusterWorld } from '../engine/cluster/world';
+import { clientServerWorld } from '../labs/clientserver/engine/world';
+import { clusterWorld } from '../labs/cluster/engine/world';
 import type { Frame, WorldSpec } from '../protocol';
 import { fakeClock } from './fakeClock';
 import { SimHost } from './host';

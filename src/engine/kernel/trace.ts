@@ -64,7 +64,7 @@ export type TraceType =
   | 'faultInjected'
   | 'invariantViolated'
   | 'updateAborted'
-  // cluster node manager, arbitration and failover manager (src/engine/cluster)
+  // cluster node manager, arbitration and failover manager (src/labs/cluster/engine)
   | 'routeDown'
   | 'routeUp'
   | 'regroupFailed'
@@ -78,25 +78,25 @@ export type TraceType =
   | 'diskLost'
   | 'resourceRestarted'
   | 'failbackWaiting'
-  // load balancer (src/engine/balancer)
+  // load balancer (src/labs/balancer/engine)
   | 'serverStateChanged'
   | 'balancerTakeover'
   | 'serverDrained'
   | 'serverAdded'
   | 'requestRefused'
-  // cluster data (src/engine/cluster/txStore.ts)
+  // cluster data (src/labs/cluster/engine/txStore.ts)
   | 'transactionsSettled'
-  // Beowulf (src/engine/parallel)
+  // Beowulf (src/labs/parallel/engine)
   | 'jobStarted'
   | 'jobFinished'
   | 'jobFailed'
   | 'taskRequeued'
   | 'nicFailed'
   | 'processMigrated'
-  // single-system image (src/engine/ssi)
+  // single-system image (src/labs/ssi/engine)
   | 'sessionPlaced'
   | 'pageOwned'
-  // message passing and RPC (src/engine/messaging)
+  // message passing and RPC (src/labs/messaging/engine)
   | 'processStateChanged'
   | 'retransmitted'
   | 'messageDiscarded'
@@ -106,7 +106,7 @@ export type TraceType =
   | 'rpcStep'
   | 'connectionOpened'
   | 'connectionClosed'
-  // Sun Cluster (src/engine/suncluster)
+  // Sun Cluster (src/labs/suncluster/engine)
   | 'sunConnOpened'
   | 'sunConnReset'
   | 'sunNodeLeft'
@@ -118,7 +118,7 @@ export type TraceType =
   | 'sunLoadSet'
   | 'sunCachesSet'
   | 'sunProcMoved'
-  // Beowulf bonding and single-system image (src/engine/parallel, src/engine/ssi)
+  // Beowulf bonding and single-system image (src/labs/parallel/engine, src/labs/ssi/engine)
   | 'bondFramesLost'
   | 'nicDown'
   | 'streamMeasured'

@@ -1,4 +1,4 @@
-/** Evidence of the load-balancer presets (src/engine/balancer): where requests go, who takes over, what each pool size delivers. */
+/** Evidence of the load-balancer presets (src/labs/balancer/engine): where requests go, who takes over, what each pool size delivers. */
 import { BL_MSG } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 

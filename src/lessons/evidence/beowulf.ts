@@ -1,4 +1,4 @@
-/** Evidence of the Beowulf and single-system-image presets (src/engine/parallel, src/engine/ssi): jobs, the head's process table, the Ethernet and its bonds. */
+/** Evidence of the Beowulf and single-system-image presets (src/labs/parallel/engine, src/labs/ssi/engine): jobs, the head's process table, the Ethernet and its bonds. */
 import { PAR_MSG, SSI_MSG } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 

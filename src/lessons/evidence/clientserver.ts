@@ -1,4 +1,4 @@
-/** Evidence of the client/server presets (src/engine/clientserver): where each layer's work runs and what travels. */
+/** Evidence of the client/server presets (src/labs/clientserver/engine): where each layer's work runs and what travels. */
 import { COST, CS_MSG } from '../../protocol';
 import type { Evidence, LabEvidence } from './types';
 

@@ -1,4 +1,4 @@
-/** Evidence of the message-passing and RPC presets (src/engine/messaging): process states, the module's own messages, the stubs' steps. */
+/** Evidence of the message-passing and RPC presets (src/labs/messaging/engine): process states, the module's own messages, the stubs' steps. */
 import { MP_MSG, PS, RPC_STEP } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 

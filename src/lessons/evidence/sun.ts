@@ -1,4 +1,4 @@
-/** Evidence of the Sun Cluster presets (src/engine/suncluster): the addresses clients see, the interconnect's IDL calls, the global process table and the file system. */
+/** Evidence of the Sun Cluster presets (src/labs/suncluster/engine): the addresses clients see, the interconnect's IDL calls, the global process table and the file system. */
 import { SUN_MSG } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 

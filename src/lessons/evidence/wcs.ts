@@ -1,4 +1,4 @@
-/** Evidence of the Windows cluster presets (src/engine/cluster): membership, arbitration, the failover manager, GUM and the data configurations. */
+/** Evidence of the Windows cluster presets (src/labs/cluster/engine): membership, arbitration, the failover manager, GUM and the data configurations. */
 import { CL_DATA_MSG, CL_MSG, RESOURCE_STATES } from '../../protocol';
 import type { Evidence, LabEvidence, Sample } from './types';
 
